@@ -1,0 +1,24 @@
+package id.loket.platform.eventstore;
+
+/** The stream moved on since the writer read it (or exists when it should not): a 409, never a lost update. */
+public class WrongExpectedVersionException extends RuntimeException {
+
+    private final String streamId;
+
+    public WrongExpectedVersionException(String streamId, ExpectedVersion expected) {
+        super("stream " + streamId + " is not at the expected version (" + describe(expected) + ")");
+        this.streamId = streamId;
+    }
+
+    public String streamId() {
+        return streamId;
+    }
+
+    private static String describe(ExpectedVersion expected) {
+        return switch (expected) {
+            case ExpectedVersion.NoStream n -> "no stream";
+            case ExpectedVersion.Exactly e -> "version " + e.version();
+            case ExpectedVersion.Any a -> "any";
+        };
+    }
+}

@@ -1,0 +1,202 @@
+package id.loket.platform.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.loket.platform.domain.InvalidField;
+import id.loket.platform.domain.NotFound;
+import id.loket.platform.domain.RuleViolation;
+import id.loket.platform.eventstore.MetadataContext;
+import id.loket.platform.eventstore.WrongExpectedVersionException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as {@code application/problem+json}: 400 for malformed or invalid input (naming the field),
+ * 404 for an unknown resource, 409 for a conflict with the current state, never a 500 for bad input.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String BASE = "https://loket.id/problems/";
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return response(400, "invalid-input", "Invalid input", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidField e) {
+        return response(400, "invalid-input", "Invalid input", e.field() + ": " + e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        return malformedJson(e);
+    }
+
+    // Quarkus REST has a built-in mapper for this subtype; ours must match it exactly to take its place.
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFound e) {
+        return response(404, "not-found", "Not found", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(WrongExpectedVersionException e) {
+        return response(409, "concurrent-update", "Conflict",
+                "someone else changed this at the same time; read it again and retry", null);
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e) {
+        return response(409, "conflict", "Conflict", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyMismatch(IdempotencyKeyReusedException e) {
+        return response(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(),
+                List.of(new Problem.FieldError("Idempotency-Key", e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) return malformedJson(json);
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return response(status, "server-error", "Server error", "the request could not be completed", null);
+        }
+        Response.Status s = Response.Status.fromStatusCode(status);
+        String title = s != null ? s.getReasonPhrase() : "Error";
+        return response(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), null);
+    }
+
+    /** A unique key refused a write that raced past the service's own checks: still a conflict, not a 500. */
+    @ServerExceptionMapper
+    public Response persistence(jakarta.persistence.PersistenceException e) {
+        return uniqueViolationOrServerError(e);
+    }
+
+    @ServerExceptionMapper
+    public Response store(id.loket.platform.eventstore.EventStoreException e) {
+        return uniqueViolationOrServerError(e);
+    }
+
+    private Response uniqueViolationOrServerError(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return response(409, "conflict", "Conflict", "this already exists", null);
+            }
+        }
+        return unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("unexpected failure", e);
+        return response(500, "server-error", "Server error", "the request could not be completed", null);
+    }
+
+    private Response malformedJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? path(m.getPath()) : null;
+        String message;
+        if (e instanceof JsonParseException) {
+            message = "the body is not valid JSON";
+            field = null;
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            message = "unknown field";
+            field = path(u.getPath());
+        } else if (e instanceof InvalidFormatException f) {
+            message = "cannot read '" + f.getValue() + "' as " + describe(f.getTargetType());
+        } else {
+            message = "malformed value";
+        }
+        List<Problem.FieldError> errors = field == null || field.isEmpty() ? null : List.of(new Problem.FieldError(field, message));
+        return response(400, "malformed-request", "Malformed request",
+                field == null || field.isEmpty() ? message : field + ": " + message, errors);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) return "the expected type";
+        if (type.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object c : type.getEnumConstants()) names.add(c.toString());
+            return "one of " + String.join(", ", names);
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "an ISO-8601 instant";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "register.request.nik" → "nik"; a query or path parameter keeps its own name. */
+    private static String field(ConstraintViolation<?> v) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) continue;
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            String name = node.getName();
+            if (name == null) continue;
+            parts.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+        }
+        if (parts.isEmpty()) return parameter != null ? parameter : "body";
+        return String.join(".", parts);
+    }
+
+    static Response response(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        String correlationId = null;
+        try {
+            correlationId = MetadataContext.current().correlationId();
+        } catch (RuntimeException ignored) {
+            // no request context: the problem goes out without it
+        }
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(BASE + type, title, status, detail, correlationId, errors))
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package id.loket.platform.privacy;
+
+import id.loket.platform.config.LoketConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+
+/**
+ * The NIK leaves membership-service's database only as a keyed hash (HMAC-SHA256 under a configured
+ * secret) plus its last four digits, so services can match a person without holding the number.
+ */
+@ApplicationScoped
+public class NikHasher {
+
+    private final byte[] key;
+
+    NikHasher(LoketConfig config) {
+        this.key = config.privacy().nikHmacKey()
+                .orElseThrow(() -> new IllegalStateException("loket.privacy.nik-hmac-key (LOKET_PRIVACY_NIK_HMAC_KEY) is not set"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String hash(String nik) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(nik.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String last4(String nik) {
+        return nik.substring(nik.length() - 4);
+    }
+
+    /** All but the last four digits hidden, for the few places a person must recognise the number. */
+    public static String mask(String nik) {
+        return "*".repeat(Math.max(0, nik.length() - 4)) + last4(nik);
+    }
+}
