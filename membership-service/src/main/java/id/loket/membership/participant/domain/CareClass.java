@@ -1,0 +1,4 @@
+package id.loket.membership.participant.domain;
+
+/** Inpatient care class (kelas rawat). */
+public enum CareClass { I, II, III }

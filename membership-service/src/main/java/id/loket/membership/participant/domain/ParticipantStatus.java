@@ -1,0 +1,3 @@
+package id.loket.membership.participant.domain;
+
+public enum ParticipantStatus { ACTIVE, SUSPENDED, INACTIVE }
