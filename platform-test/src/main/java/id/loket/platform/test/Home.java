@@ -15,7 +15,7 @@ import java.util.Arrays;
  * its calls, by reflection and with JDK types only, to the copy loaded by the system class loader (the
  * "home"), which owns the servers. The servers' own classes (Kafka, Scala, zonky) therefore live in the
  * system class loader, which is never closed. When the system class loader cannot see this jar (an unusual
- * launcher), the local copy is its own home.
+ * launcher), or with {@code -Dloket.test.no-shared-home=true}, each copy is its own home.
  */
 final class Home {
 

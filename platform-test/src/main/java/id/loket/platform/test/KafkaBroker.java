@@ -75,8 +75,13 @@ final class KafkaBroker {
         Exit.setExitProcedure((code, message) -> {
             throw new IllegalStateException("Kafka broker asked to exit the JVM (" + code + "): " + message);
         });
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("loket-kafka-");
+            dir = Files.createTempDirectory("loket-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             int port = PgServer.freePort();
             int controllerPort;
             do {
@@ -91,7 +96,11 @@ final class KafkaBroker {
                     new Object[] {AppInfoParser.getVersion(), broker.bootstrapServers(), dir});
             return broker;
         } catch (IOException e) {
+            PgServer.deleteRecursively(dir);
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            PgServer.deleteRecursively(dir);
+            throw e;
         }
     }
 

@@ -2,6 +2,7 @@ package id.loket.platform.test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Filter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +16,7 @@ import java.util.logging.Logger;
  * Quarkus's own logging set-up only touches the categories configured in {@code quarkus.log.category.*},
  * so these levels survive an application boot, and a service can still raise them in its
  * {@code application.properties} ({@code quarkus.log.category."org.apache.kafka".level=INFO}).
+ * One benign ERROR of a broker restart is filtered out (see {@link #apply()}).
  */
 final class QuietLogging {
 
@@ -36,6 +38,34 @@ final class QuietLogging {
         for (String category : CATEGORIES) {
             quiet(category);
         }
+        // After a restart (TestKafka.start()), the node's controller-registration request can reach its own
+        // controller before that has activated; ControllerApis logs the NotControllerException at ERROR
+        // with a page of request details, answers NOT_CONTROLLER, and the registration is simply retried.
+        filter("kafka.server.ControllerApis", r -> !causedBy(r.getThrown(), "org.apache.kafka.common.errors.NotControllerException"));
+    }
+
+    private static void filter(String category, Filter filter) {
+        Logger jul = Logger.getLogger(category);
+        jul.setFilter(filter);
+        KEEP.add(jul);
+        try {
+            Logger jboss = org.jboss.logmanager.LogContext.getLogContext().getLogger(category);
+            if (jboss != jul) {
+                jboss.setFilter(filter);
+            }
+            KEEP.add(jboss);
+        } catch (LinkageError noJbossLogManager) {
+            // not on the class path: JUL only
+        }
+    }
+
+    private static boolean causedBy(Throwable thrown, String className) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void quiet(String category) {

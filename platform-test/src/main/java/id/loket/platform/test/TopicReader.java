@@ -121,6 +121,15 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads what has arrived since the last call and returns every record read so far: for conditions that
+     * must hold over a period ({@code await().during(...)}), which need fresh reads on every evaluation.
+     */
+    public synchronized List<ConsumerRecord<String, byte[]>> fetch() {
+        readMore();
+        return List.copyOf(records);
+    }
+
     /** Every record read so far (a copy), in read order; does not fetch. */
     public synchronized List<ConsumerRecord<String, byte[]>> records() {
         return List.copyOf(records);
