@@ -1,0 +1,28 @@
+package id.loket.feedback.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** feedback-service's settings, {@code loket.feedback.*}, each overridable by environment variable. */
+@ConfigMapping(prefix = "loket.feedback")
+public interface FeedbackConfig {
+
+    /** HMAC key the survey tokens are derived with (LOKET_FEEDBACK_TOKEN_KEY); a secret. */
+    Optional<String> tokenKey();
+
+    /** How long after the visit closed a survey can be answered. */
+    @WithDefault("P7D")
+    Duration surveyExpiry();
+
+    /** Base URL participants open the survey page at (the QR code points here). */
+    @WithDefault("http://localhost:8084")
+    String publicBaseUrl();
+
+    /** The branch's time zone (WIB, WITA or WIT): report days and date ranges are in it. */
+    @WithDefault("Asia/Jakarta")
+    ZoneId zone();
+}

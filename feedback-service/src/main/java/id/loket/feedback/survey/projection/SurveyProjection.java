@@ -1,0 +1,72 @@
+package id.loket.feedback.survey.projection;
+
+import id.loket.feedback.survey.domain.SurveyEvent;
+import id.loket.feedback.survey.service.SurveyTokens;
+import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.EventCodec;
+import id.loket.platform.projection.Projection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** Keeps survey_view in step with the survey streams; every value comes from the event (the token hash from its id). */
+@ApplicationScoped
+public class SurveyProjection implements Projection {
+
+    private final EventCodec codec;
+    private final SurveyTokens tokens;
+
+    SurveyProjection(EventCodec codec, SurveyTokens tokens) {
+        this.codec = codec;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public String name() {
+        return "surveys";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("survey_view");
+    }
+
+    @Override
+    public void apply(StoredEvent event) {
+        if (!event.streamId().startsWith("survey-")) return;
+        switch (codec.decode(event, SurveyEvent.class)) {
+            case SurveyEvent.SurveyOffered o -> {
+                SurveyView v = new SurveyView();
+                v.surveyId = o.surveyId();
+                v.visitId = o.visitId();
+                v.tokenHash = SurveyTokens.lookupHash(tokens.tokenOf(o.surveyId()));
+                v.branch = o.branch();
+                v.counterId = o.counterId();
+                v.serviceType = o.serviceType();
+                v.closedAt = o.closedAt();
+                v.waitedSeconds = o.waitedSeconds();
+                v.servedSeconds = o.servedSeconds();
+                v.offeredAt = event.recordedAt();
+                v.expiresAt = o.expiresAt();
+                v.version = event.version();
+                v.persist();
+            }
+            case SurveyEvent.FeedbackSubmitted f -> {
+                SurveyView v = SurveyView.findById(f.surveyId());
+                v.rating = f.rating();
+                if (f.aspects() != null) {
+                    v.speed = f.aspects().speed();
+                    v.friendliness = f.aspects().friendliness();
+                    v.solution = f.aspects().solution();
+                }
+                v.hasComment = f.hasComment();
+                v.submittedAt = f.submittedAt();
+                v.version = event.version();
+            }
+            case SurveyEvent.LowSatisfactionFlagged l -> {
+                SurveyView v = SurveyView.findById(l.surveyId());
+                v.version = event.version();
+            }
+        }
+    }
+}

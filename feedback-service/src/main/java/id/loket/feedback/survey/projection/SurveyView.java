@@ -1,0 +1,58 @@
+package id.loket.feedback.survey.projection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Read model of a survey and its answer, projected from the events. */
+@Entity
+@Table(name = "survey_view")
+public class SurveyView extends PanacheEntityBase {
+    @Id
+    public UUID surveyId;
+    public String visitId;
+    public String tokenHash;
+    public String branch;
+    public String counterId;
+    public String serviceType;
+    public Instant closedAt;
+    public Long waitedSeconds;
+    public Long servedSeconds;
+    public Instant offeredAt;
+    public Instant expiresAt;
+    public Integer rating;
+    public Integer speed;
+    public Integer friendliness;
+    public Integer solution;
+    public boolean hasComment;
+    public Instant submittedAt;
+    public long version;
+
+    public boolean answered() {
+        return rating != null;
+    }
+
+    public static Optional<SurveyView> byTokenHash(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResultOptional();
+    }
+
+    public static Optional<SurveyView> byVisit(String visitId) {
+        return find("visitId", visitId).firstResultOptional();
+    }
+
+    /** The surveys of visits that closed in [from, to) at one branch. */
+    public static List<SurveyView> closedBetween(String branch, Instant from, Instant to) {
+        return list("branch = ?1 and closedAt >= ?2 and closedAt < ?3", branch, from, to);
+    }
+
+    @Override
+    public String toString() {
+        return "SurveyView[" + surveyId + "]"; // never the token hash in a log line
+    }
+}

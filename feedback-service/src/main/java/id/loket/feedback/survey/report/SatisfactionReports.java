@@ -1,0 +1,113 @@
+package id.loket.feedback.survey.report;
+
+import id.loket.feedback.config.FeedbackConfig;
+import id.loket.feedback.survey.projection.SurveyComment;
+import id.loket.feedback.survey.projection.SurveyView;
+import id.loket.platform.domain.InvalidField;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Satisfaction per branch over a range of business days (in the branch's zone, by the day the visit closed),
+ * optionally grouped by counter, service type or day.
+ */
+@ApplicationScoped
+public class SatisfactionReports {
+
+    public enum GroupBy { counter, serviceType, day }
+
+    public record Report(String branch, LocalDate from, LocalDate to, String groupBy, SatisfactionFigures total,
+                         List<SatisfactionFigures> groups) {
+    }
+
+    public record Comment(UUID surveyId, String visitId, String counterId, String serviceType, int rating,
+                          String comment, Instant submittedAt) {
+    }
+
+    public record Comments(String branch, LocalDate from, LocalDate to, int page, int size, long total,
+                           List<Comment> items) {
+    }
+
+    private final FeedbackConfig config;
+
+    SatisfactionReports(FeedbackConfig config) {
+        this.config = config;
+    }
+
+    public Report report(String branch, String from, String to, String groupBy) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        range(start, end);
+        GroupBy grouping = groupBy(groupBy);
+        List<SurveyView> surveys = SurveyView.closedBetween(branch, startOf(start), startOf(end.plusDays(1)));
+        List<SatisfactionFigures> groups = List.of();
+        if (grouping != null) {
+            ZoneId zone = config.zone();
+            Function<SurveyView, String> key = switch (grouping) {
+                case counter -> s -> s.counterId == null ? "-" : s.counterId;
+                case serviceType -> s -> s.serviceType == null ? "-" : s.serviceType;
+                case day -> s -> s.closedAt.atZone(zone).toLocalDate().toString();
+            };
+            Map<String, List<SurveyView>> byKey = surveys.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+            groups = byKey.entrySet().stream().map(e -> SatisfactionFigures.of(e.getKey(), e.getValue())).toList();
+        }
+        return new Report(branch, start, end, grouping == null ? null : grouping.name(),
+                SatisfactionFigures.of("total", surveys), groups);
+    }
+
+    /** The written comments of a branch's answers, newest first, for the supervisor. */
+    public Comments comments(String branch, String from, String to, int page, int size) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        range(start, end);
+        Instant a = startOf(start), b = startOf(end.plusDays(1));
+        String where = "branch = ?1 and closedAt >= ?2 and closedAt < ?3 and hasComment = true";
+        long total = SurveyView.count(where, branch, a, b);
+        List<SurveyView> views = SurveyView.find(where + " order by submittedAt desc, surveyId", branch, a, b)
+                .page(Page.of(page, size)).list();
+        Map<UUID, SurveyComment> texts = views.isEmpty() ? Map.of()
+                : SurveyComment.<SurveyComment>list("surveyId in ?1", views.stream().map(v -> v.surveyId).toList())
+                .stream().collect(Collectors.toMap(c -> c.surveyId, c -> c));
+        List<Comment> items = views.stream().map(v -> new Comment(v.surveyId, v.visitId, v.counterId, v.serviceType,
+                v.rating, texts.containsKey(v.surveyId) ? texts.get(v.surveyId).comment : null, v.submittedAt)).toList();
+        return new Comments(branch, start, end, page, size, total, items);
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(config.zone()).toInstant();
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) throw new InvalidField(field, "is required (YYYY-MM-DD)");
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(field, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static void range(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) throw new InvalidField("to", "must not be before from");
+        if (from.plusDays(366).isBefore(to)) throw new InvalidField("to", "the range is at most 366 days");
+    }
+
+    private static GroupBy groupBy(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return GroupBy.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("groupBy", "must be one of counter, serviceType, day");
+        }
+    }
+}

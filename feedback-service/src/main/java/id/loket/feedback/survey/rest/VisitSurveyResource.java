@@ -1,0 +1,51 @@
+package id.loket.feedback.survey.rest;
+
+import id.loket.feedback.survey.service.SurveyService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The counter screen asks for the survey of the visit it just closed. The survey is created from the
+ * VisitClosed event a moment later, so until then the answer is 202 with Retry-After.
+ */
+@Path("/visits/{visitId}/survey")
+@Produces(MediaType.APPLICATION_JSON)
+public class VisitSurveyResource {
+
+    static final int RETRY_AFTER_SECONDS = 1;
+
+    public record VisitSurvey(UUID surveyId, String visitId, String pageUrl, String qrUrl, Instant expiresAt,
+                              boolean answered) {
+        @Override
+        public String toString() {
+            return "VisitSurvey[" + surveyId + "]"; // the URLs hold the token
+        }
+    }
+
+    public record Pending(String visitId, String status) {
+    }
+
+    private final SurveyService surveys;
+
+    VisitSurveyResource(SurveyService surveys) {
+        this.surveys = surveys;
+    }
+
+    @GET
+    public Response get(@PathParam("visitId") String visitId) {
+        return surveys.linkForVisit(visitId)
+                .map(l -> Response.ok(new VisitSurvey(l.survey().surveyId, visitId, l.pageUrl(), l.qrUrl(),
+                        l.survey().expiresAt, l.survey().answered())))
+                .orElseGet(() -> Response.accepted(new Pending(visitId, "PENDING"))
+                        .header("Retry-After", RETRY_AFTER_SECONDS))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

@@ -1,0 +1,104 @@
+package id.loket.feedback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.RestAssured;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Publishes queue-service events to the real loket.queue.events topic, as queue-service's relay would. */
+public final class QueueTopic implements AutoCloseable {
+
+    public static final String TOPIC = "loket.queue.events";
+    public static final Duration WAIT = Duration.ofSeconds(60);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public QueueTopic(String bootstrap) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        await().atMost(WAIT).ignoreExceptions().until(() -> !producer.partitionsFor(TOPIC).isEmpty());
+    }
+
+    /** A VisitClosed payload with the contract's fields. */
+    public static ObjectNode visitClosed(String visitId, String branch, String counterId, String serviceType, Instant closedAt) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("visitId", visitId);
+        p.put("ticketId", UUID.randomUUID().toString());
+        p.put("ticketNumber", "A-007");
+        p.put("branch", branch);
+        p.put("counterId", counterId);
+        p.put("serviceType", serviceType);
+        p.put("source", "KIOSK");
+        p.put("priority", "NONE");
+        p.put("issuedAt", closedAt.minusSeconds(1500).toString());
+        p.put("calledAt", closedAt.minusSeconds(600).toString());
+        p.put("startedAt", closedAt.minusSeconds(540).toString());
+        p.put("closedAt", closedAt.toString());
+        p.put("waitedSeconds", 900);
+        p.put("servedSeconds", 540);
+        p.put("outcome", "SERVED");
+        p.putNull("complaintId");
+        p.putArray("channelsEducated").add("MOBILE_JKN").add("PANDAWA");
+        p.put("someFutureField", "ignored");
+        return p;
+    }
+
+    public void send(UUID eventId, String eventName, String key, Object payload) throws Exception {
+        byte[] value = payload instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(payload);
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(TOPIC, key, value);
+        header(r, "ce_specversion", "1.0");
+        header(r, "ce_id", eventId.toString());
+        header(r, "ce_type", "loket.queue." + eventName);
+        header(r, "ce_source", "/loket/queue");
+        header(r, "ce_subject", key);
+        header(r, "ce_dataschemaversion", "1");
+        header(r, "correlation_id", "corr-" + eventId);
+        producer.send(r).get();
+    }
+
+    /** Publishes one VisitClosed and waits until its survey exists; returns the survey's token. */
+    public String closeVisitAndAwaitSurvey(String visitId, String branch, String counterId, String serviceType,
+                                           Instant closedAt) throws Exception {
+        send(UUID.randomUUID(), "VisitClosed", "ticket-" + UUID.randomUUID(),
+                visitClosed(visitId, branch, counterId, serviceType, closedAt));
+        return awaitToken(visitId);
+    }
+
+    public static String awaitToken(String visitId) {
+        await().atMost(WAIT).until(() -> RestAssured.get("/visits/" + visitId + "/survey").statusCode() == 200);
+        String pageUrl = RestAssured.get("/visits/" + visitId + "/survey").then().extract().path("pageUrl");
+        String token = pageUrl.substring(pageUrl.lastIndexOf('/') + 1);
+        TOKENS.add(token);
+        return token;
+    }
+
+    /** Every token the tests have been given so far: none may show up in an event, a log line or a metric. */
+    public static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
+
+    private static void header(ProducerRecord<String, byte[]> r, String name, String value) {
+        r.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
