@@ -1,0 +1,32 @@
+package id.loket.complaint.category;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** The reference data a front-end needs to offer choices: SOP categories and the digital channels. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferenceDataResource {
+
+    private final ReferenceData reference;
+
+    ReferenceDataResource(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    @GET
+    @Path("complaint-categories")
+    public List<Category> categories() {
+        return reference.categories();
+    }
+
+    @GET
+    @Path("digital-channels")
+    public List<String> digitalChannels() {
+        return reference.digitalChannels();
+    }
+}
