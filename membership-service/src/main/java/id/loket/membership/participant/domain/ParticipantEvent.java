@@ -8,11 +8,13 @@ import java.util.UUID;
 /**
  * What happens to a participant, as published on {@code loket.membership.events}. No event carries the NIK,
  * the name or the family card number: other services match people by {@code nikHash} (ARCHITECTURE.md, Privacy).
+ * The field lists of Suspended / Reactivated / Deactivated / DeactivationReversed are a cross-service contract.
  */
 public sealed interface ParticipantEvent {
 
     UUID participantId();
 
+    /** relation, accountId, employerId and facilityCode were added later: null in the oldest events. */
     record ParticipantRegistered(
             UUID participantId,
             String cardNumber,
@@ -22,6 +24,37 @@ public sealed interface ParticipantEvent {
             Nik.Sex sex,
             Segment segment,
             CareClass careClass,
-            LocalDate registrationDate) implements ParticipantEvent {
+            LocalDate registrationDate,
+            Relation relation,
+            String accountId,
+            String employerId,
+            String facilityCode) implements ParticipantEvent {
+    }
+
+    /** Month M unpaid by its end: not covered from the 1st of M+1 (never for PBI). */
+    record ParticipantSuspended(UUID participantId, String nikHash, LocalDate effectiveFrom, int monthsInArrears,
+                                String accountId) implements ParticipantEvent {
+    }
+
+    /** The arrears (at most 24 months) plus the current month are paid: covered again from that day. */
+    record ParticipantReactivated(UUID participantId, String nikHash, LocalDate effectiveFrom) implements ParticipantEvent {
+    }
+
+    /** Final: only an explicit reversal undoes it. effectiveFrom is e.g. the date of death. */
+    record ParticipantDeactivated(UUID participantId, String nikHash, DeactivationReason reason, LocalDate effectiveFrom,
+                                  String complaintReference) implements ParticipantEvent {
+    }
+
+    /** A deactivation reported by mistake, undone with evidence: as if it never happened. */
+    record ParticipantDeactivationReversed(UUID participantId, String nikHash, String reason) implements ParticipantEvent {
+    }
+
+    /**
+     * A data correction. Personal values (name, birth date, NIK) are not in the event: oldValue/newValue are
+     * null for NAME and BIRTH_DATE, the old and new nikHash for NIK; plain values for FACILITY_CODE. The full
+     * values stay in this service's data_correction row {@code correctionId}.
+     */
+    record ParticipantDataCorrected(UUID participantId, String nikHash, String nikLast4, CorrectedField field,
+                                    String oldValue, String newValue, String source, UUID correctionId) implements ParticipantEvent {
     }
 }

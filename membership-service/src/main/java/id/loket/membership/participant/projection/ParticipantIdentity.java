@@ -21,6 +21,7 @@ public class ParticipantIdentity extends PanacheEntityBase {
     public String name;
     public LocalDate birthDate;
     public String familyCardNumber;
+    public Long monthlyWage;
 
     @Override
     public String toString() {

@@ -25,8 +25,28 @@ public class ParticipantView extends PanacheEntityBase {
     public String careClass;
     public LocalDate registrationDate;
     public String status;
+    public String statusReason;
+    public LocalDate statusSince;
+    public String statusBeforeDeactivation;
+    public LocalDate deactivatedOn;
+    public String relation;
+    public String accountId;
+    public String employerId;
+    public String facilityCode;
     public long version;
     public Instant updatedAt;
+
+    public static Optional<ParticipantView> byCardNumber(String cardNumber) {
+        return find("cardNumber", cardNumber).firstResultOptional();
+    }
+
+    public static java.util.List<ParticipantView> family(String familyCardHash) {
+        return list("familyCardHash = ?1 order by registrationDate, participantId", familyCardHash);
+    }
+
+    public static java.util.List<ParticipantView> onAccount(String accountId) {
+        return list("accountId = ?1 order by participantId", accountId);
+    }
 
     public static Optional<ParticipantView> byNikHash(String nikHash) {
         return find("nikHash", nikHash).firstResultOptional();

@@ -1,9 +1,13 @@
 package id.loket.membership.participant.rest;
 
 import id.loket.membership.participant.domain.CareClass;
+import id.loket.membership.participant.domain.DeactivationReason;
+import id.loket.membership.participant.domain.Relation;
 import id.loket.membership.participant.domain.Segment;
 import id.loket.membership.participant.service.ParticipantService;
 import id.loket.membership.participant.service.ParticipantService.ParticipantDetails;
+import id.loket.membership.status.StatusService;
+import id.loket.platform.domain.InvalidField;
 import id.loket.platform.http.IdempotentCommands;
 import id.loket.platform.jkn.Nik;
 import jakarta.validation.Valid;
@@ -11,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,11 +24,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 /** Participants for the counter front-end. A NIK travels only in request bodies, never in a URL. */
@@ -39,7 +47,17 @@ public class ParticipantResource {
             @NotNull Nik.Sex sex,
             @NotBlank @Pattern(regexp = "\\d{16}", message = "must be exactly 16 digits") String familyCardNumber,
             @NotNull Segment segment,
-            CareClass careClass) {
+            CareClass careClass,
+            Relation relation,
+            @Positive Long monthlyWage,
+            @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1-40 letters, digits or dashes") String employerId,
+            @Pattern(regexp = "[0-9A-Z]{8}", message = "must be an 8-character facility code") String facilityCode,
+            LocalDate registrationDate) {
+
+        public ParticipantService.Registration toRegistration() {
+            return new ParticipantService.Registration(nik, name, birthDate, sex, familyCardNumber, segment, careClass,
+                    relation, monthlyWage, employerId, facilityCode, registrationDate);
+        }
 
         @Override
         public String toString() {
@@ -47,39 +65,68 @@ public class ParticipantResource {
         }
     }
 
-    public record SearchByNik(@NotBlank @Pattern(regexp = "\\d{16}", message = "must be exactly 16 digits") String nik) {
+    /** Exactly one of the two. */
+    public record Search(@Pattern(regexp = "\\d{16}", message = "must be exactly 16 digits") String nik,
+                         @Pattern(regexp = "\\d{13}", message = "must be exactly 13 digits") String cardNumber) {
         @Override
         public String toString() {
-            return "SearchByNik[***]";
+            return "Search[***]";
         }
     }
 
     public record ParticipantBody(UUID id, String cardNumber, String name, String nikLast4, LocalDate birthDate,
                                   String sex, String segment, String careClass, LocalDate registrationDate,
-                                  String status, long version) {
+                                  String relation, String accountId, String employerId, String facilityCode,
+                                  String familyId, String status, String statusReason, LocalDate statusSince, long version) {
 
-        static ParticipantBody of(ParticipantDetails d) {
+        public static ParticipantBody of(ParticipantDetails d) {
             var v = d.view();
             var i = d.identity();
             return new ParticipantBody(v.participantId, v.cardNumber, i == null ? null : i.name, v.nikLast4,
-                    i == null ? null : i.birthDate, v.sex, v.segment, v.careClass, v.registrationDate, v.status, v.version);
+                    i == null ? null : i.birthDate, v.sex, v.segment, v.careClass, v.registrationDate, v.relation,
+                    v.accountId, v.employerId, v.facilityCode, v.familyCardHash, v.status, v.statusReason, v.statusSince, v.version);
         }
     }
 
+    public record DeactivationRequest(@NotNull DeactivationReason reason, LocalDate dateOfDeath, LocalDate effectiveFrom,
+                                      @NotNull List<@Valid @NotNull DocumentBody> documents,
+                                      @Size(max = 60) String complaintReference) {
+    }
+
+    public record DocumentBody(@NotNull DeactivationReason.DocumentType type, @NotBlank @Size(max = 60) String number) {
+    }
+
+    public record CorrectionRequest(@NotNull id.loket.membership.participant.domain.CorrectedField field,
+                                    @NotBlank @Size(max = 200) String newValue,
+                                    @NotBlank @Pattern(regexp = "COUNTER|CIVIL_REGISTRY", message = "must be COUNTER or CIVIL_REGISTRY") String source,
+                                    @NotBlank @Size(max = 500) String evidence) {
+        @Override
+        public String toString() {
+            return "CorrectionRequest[" + field + "]";
+        }
+    }
+
+    public record ReversalRequest(@NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 500) String evidence) {
+    }
+
     private final ParticipantService participants;
+    private final StatusService status;
     private final IdempotentCommands idempotent;
 
-    ParticipantResource(ParticipantService participants, IdempotentCommands idempotent) {
+    private final id.loket.membership.participant.service.CorrectionService corrections;
+
+    ParticipantResource(ParticipantService participants, StatusService status, IdempotentCommands idempotent,
+                        id.loket.membership.participant.service.CorrectionService corrections) {
+        this.corrections = corrections;
         this.participants = participants;
+        this.status = status;
         this.idempotent = idempotent;
     }
 
     @POST
     public Response register(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull RegisterParticipant body) {
         return idempotent.run(key, "POST /participants", body, () -> {
-            ParticipantBody created = ParticipantBody.of(participants.register(new ParticipantService.Registration(
-                    body.nik(), body.name(), body.birthDate(), body.sex(), body.familyCardNumber(), body.segment(),
-                    body.careClass())));
+            ParticipantBody created = ParticipantBody.of(participants.register(body.toRegistration()));
             return Response.created(URI.create("/participants/" + created.id())).entity(created).build();
         });
     }
@@ -92,7 +139,66 @@ public class ParticipantResource {
 
     @POST
     @Path("/search")
-    public ParticipantBody search(@Valid @NotNull SearchByNik body) {
-        return ParticipantBody.of(participants.findByNik(body.nik()));
+    public ParticipantBody search(@Valid @NotNull Search body) {
+        if ((body.nik() == null) == (body.cardNumber() == null)) {
+            throw new InvalidField(body.nik() == null ? "nik" : "cardNumber", "give either nik or cardNumber, not both or neither");
+        }
+        return ParticipantBody.of(body.nik() != null ? participants.findByNik(body.nik()) : participants.findByCardNumber(body.cardNumber()));
+    }
+
+    @GET
+    @Path("/{id}/status")
+    public StatusService.StatusAnswer status(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return status.statusAsOf(id, asOf == null ? status.today() : date(asOf, "asOf"));
+    }
+
+    @GET
+    @Path("/{id}/arrears")
+    public StatusService.Arrears arrears(@PathParam("id") UUID id, @QueryParam("inaCbgTariff") String inaCbgTariff) {
+        Long tariff = null;
+        if (inaCbgTariff != null) {
+            try {
+                tariff = Long.parseLong(inaCbgTariff);
+            } catch (NumberFormatException e) {
+                throw new InvalidField("inaCbgTariff", "must be a whole number of rupiah");
+            }
+        }
+        return status.arrears(id, tariff);
+    }
+
+    @POST
+    @Path("/{id}/deactivations")
+    public StatusService.DeactivationResult deactivate(@PathParam("id") UUID id, @Valid @NotNull DeactivationRequest body) {
+        return status.deactivate(id, new StatusService.Deactivation(body.reason(), body.dateOfDeath(), body.effectiveFrom(),
+                body.documents().stream().map(d -> new StatusService.Document(d.type(), d.number())).toList(),
+                body.complaintReference()));
+    }
+
+    @POST
+    @Path("/{id}/deactivation-reversals")
+    public StatusService.ReversalResult reverse(@PathParam("id") UUID id, @Valid @NotNull ReversalRequest body) {
+        return status.reverse(id, body.reason() + " (evidence: " + body.evidence() + ")");
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    public id.loket.membership.participant.service.CorrectionService.Corrected correct(@PathParam("id") UUID id,
+                                                                                      @Valid @NotNull CorrectionRequest body) {
+        return corrections.correct(id, new id.loket.membership.participant.service.CorrectionService.Correction(
+                body.field(), body.newValue(), body.source(), body.evidence()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public List<StatusService.HistoryEntry> history(@PathParam("id") UUID id) {
+        return status.history(id);
+    }
+
+    static LocalDate date(String value, String field) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(field, "must be a date (YYYY-MM-DD)");
+        }
     }
 }

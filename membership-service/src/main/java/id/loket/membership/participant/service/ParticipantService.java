@@ -3,6 +3,7 @@ package id.loket.membership.participant.service;
 import id.loket.membership.participant.domain.CareClass;
 import id.loket.membership.participant.domain.Participant;
 import id.loket.membership.participant.domain.ParticipantEvent;
+import id.loket.membership.participant.domain.Relation;
 import id.loket.membership.participant.domain.Segment;
 import id.loket.membership.participant.projection.ParticipantIdentity;
 import id.loket.membership.participant.projection.ParticipantView;
@@ -17,11 +18,13 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
-/** Registration and look-up of participants. */
+/** Registration and look-up of participants and families. */
 @ApplicationScoped
 public class ParticipantService {
 
@@ -29,7 +32,8 @@ public class ParticipantService {
     public static final ZoneId JKN_ZONE = ZoneId.of("Asia/Jakarta");
 
     public record Registration(String nik, String name, LocalDate birthDate, Nik.Sex sex, String familyCardNumber,
-                               Segment segment, CareClass careClass) {
+                               Segment segment, CareClass careClass, Relation relation, Long monthlyWage,
+                               String employerId, String facilityCode, LocalDate registrationDate) {
     }
 
     /** What the counter sees: the read model plus the personal data held here. */
@@ -38,15 +42,28 @@ public class ParticipantService {
 
     private final AggregateRepository aggregates;
     private final NikHasher hasher;
+    private final Clock clock;
 
-    ParticipantService(AggregateRepository aggregates, NikHasher hasher) {
+    ParticipantService(AggregateRepository aggregates, NikHasher hasher, Clock clock) {
         this.aggregates = aggregates;
         this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(JKN_ZONE));
+    }
+
+    /** The account that pays for a participant: the family (PBPU/BP), the employer (PPU), the government (PBI). */
+    public static String accountOf(Segment segment, String familyCardHash, String employerId) {
+        if (segment.isGovernmentPaid()) return "government-" + segment;
+        if (segment.choosesClass()) return "family-" + familyCardHash;
+        return "employer-" + employerId;
     }
 
     @Transactional
     public ParticipantDetails register(Registration r) {
-        LocalDate today = LocalDate.now(JKN_ZONE);
+        LocalDate today = today();
         Nik nik = Nik.parse(r.nik(), "nik", today);
         if (!nik.birthDate().equals(r.birthDate())) {
             throw new InvalidField("birthDate", "does not match the birth date in the NIK");
@@ -56,22 +73,73 @@ public class ParticipantService {
         }
         FamilyCardNumber.validate(r.familyCardNumber(), "familyCardNumber");
         CareClass careClass = careClass(r.segment(), r.careClass());
+        boolean ppu = r.segment() == Segment.PPU_PN || r.segment() == Segment.PPU_BU;
+        if (ppu && (r.employerId() == null || r.employerId().isBlank())) {
+            throw new InvalidField("employerId", "is required for " + r.segment());
+        }
+        if (!ppu && (r.employerId() != null || r.monthlyWage() != null)) {
+            throw new InvalidField(r.employerId() != null ? "employerId" : "monthlyWage", "applies to PPU segments only");
+        }
+        if (ppu && (r.relation() == null || r.relation() == Relation.HEAD) && r.monthlyWage() == null) {
+            throw new InvalidField("monthlyWage", "is required for the PPU wage earner");
+        }
+        LocalDate registrationDate = r.registrationDate() == null ? today : r.registrationDate();
+        if (registrationDate.isAfter(today)) throw new InvalidField("registrationDate", "must not be in the future");
+        if (registrationDate.isBefore(r.birthDate())) throw new InvalidField("registrationDate", "is before the birth date");
         String nikHash = hasher.hash(nik.value());
-        if (ParticipantView.byNikHash(nikHash).isPresent()) {
-            throw new RuleViolation("a participant with this NIK is already registered");
+        String familyHash = hasher.hash(r.familyCardNumber());
+        ParticipantView.byNikHash(nikHash).ifPresent(existing -> {
+            throw alreadyRegistered(existing.participantId, existing.cardNumber);
+        });
+        if (r.relation() == Relation.HEAD && ParticipantView.count("familyCardHash = ?1 and relation = 'HEAD'", familyHash) > 0) {
+            throw new RuleViolation("this family already has a head of family");
         }
         UUID id = UUID.randomUUID();
+        reserveNik(id, nik.value(), r);
+        String cardNumber = nextCardNumber();
         aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
-                new Participant.Command.Register(id, nextCardNumber(), nikHash, nik.last4(),
-                        hasher.hash(r.familyCardNumber()), nik.sex(), r.segment(), careClass, today));
-        ParticipantIdentity identity = new ParticipantIdentity();
-        identity.participantId = id;
-        identity.nik = nik.value();
-        identity.name = r.name().strip();
-        identity.birthDate = r.birthDate();
-        identity.familyCardNumber = r.familyCardNumber();
-        identity.persist();
-        return new ParticipantDetails(ParticipantView.findById(id), identity);
+                new Participant.Command.Register(id, cardNumber, nikHash, nik.last4(), familyHash, nik.sex(), r.segment(),
+                        careClass, registrationDate, r.relation(), accountOf(r.segment(), familyHash, r.employerId()),
+                        r.employerId(), r.facilityCode()));
+        return new ParticipantDetails(ParticipantView.findById(id), ParticipantIdentity.findById(id));
+    }
+
+    /** A new member of an existing family (the family card is already known here). */
+    @Transactional
+    public ParticipantDetails addFamilyMember(Registration r) {
+        FamilyCardNumber.validate(r.familyCardNumber(), "familyCardNumber");
+        if (r.relation() == null) throw new InvalidField("relation", "is required for a family member");
+        if (r.relation() == Relation.HEAD) throw new InvalidField("relation", "a member added to a family is not its head");
+        if (ParticipantView.count("familyCardHash", hasher.hash(r.familyCardNumber())) == 0) {
+            throw new NotFound("no family with this family card number");
+        }
+        return register(r);
+    }
+
+    /**
+     * The unique NIK row is written first, in this transaction: a concurrent registration of the same NIK
+     * waits on it and then finds the winner, so the loser is told who already holds the NIK.
+     */
+    private void reserveNik(UUID id, String nik, Registration r) {
+        int inserted = Panache.getEntityManager().createNativeQuery("""
+                        INSERT INTO participant_identity (participant_id, nik, name, birth_date, family_card_number, monthly_wage)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (nik) DO NOTHING""")
+                .setParameter(1, id).setParameter(2, nik).setParameter(3, r.name().strip()).setParameter(4, r.birthDate())
+                .setParameter(5, r.familyCardNumber()).setParameter(6, r.monthlyWage()).executeUpdate();
+        if (inserted == 0) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                            SELECT i.participant_id, v.card_number FROM participant_identity i
+                              LEFT JOIN participant_view v ON v.participant_id = i.participant_id WHERE i.nik = ?1""")
+                    .setParameter(1, nik).getResultList();
+            Object[] row = rows.isEmpty() ? new Object[]{null, null} : rows.getFirst();
+            throw alreadyRegistered((UUID) row[0], (String) row[1]);
+        }
+    }
+
+    private static RuleViolation alreadyRegistered(UUID id, String cardNumber) {
+        return new RuleViolation("a participant with this NIK is already registered: participant " + id
+                + (cardNumber == null ? "" : ", card " + cardNumber));
     }
 
     public ParticipantDetails get(UUID id) {
@@ -82,10 +150,29 @@ public class ParticipantService {
 
     /** Look-up by NIK: the number is hashed and matched on the hash; it never reaches a URL or a log. */
     public ParticipantDetails findByNik(String nik) {
-        Nik parsed = Nik.parse(nik, "nik", LocalDate.now(JKN_ZONE));
+        Nik parsed = Nik.parse(nik, "nik", today());
         return ParticipantView.byNikHash(hasher.hash(parsed.value()))
                 .map(v -> new ParticipantDetails(v, ParticipantIdentity.findById(v.participantId)))
                 .orElseThrow(() -> new NotFound("no participant with this NIK"));
+    }
+
+    public ParticipantDetails findByCardNumber(String cardNumber) {
+        if (cardNumber == null || !cardNumber.matches("\\d{13}")) throw new InvalidField("cardNumber", "must be exactly 13 digits");
+        return ParticipantView.byCardNumber(cardNumber)
+                .map(v -> new ParticipantDetails(v, ParticipantIdentity.findById(v.participantId)))
+                .orElseThrow(() -> new NotFound("no participant with this card number"));
+    }
+
+    /** The family id is the keyed hash of its card number (the KK itself stays out of URLs). */
+    public String familyIdOf(String familyCardNumber) {
+        FamilyCardNumber.validate(familyCardNumber, "familyCardNumber");
+        return hasher.hash(familyCardNumber);
+    }
+
+    public List<ParticipantDetails> family(String familyId) {
+        List<ParticipantView> members = ParticipantView.family(familyId);
+        if (members.isEmpty()) throw new NotFound("no family " + familyId);
+        return members.stream().map(v -> new ParticipantDetails(v, ParticipantIdentity.findById(v.participantId))).toList();
     }
 
     private static CareClass careClass(Segment segment, CareClass requested) {

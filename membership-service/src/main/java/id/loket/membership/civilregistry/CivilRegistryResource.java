@@ -1,0 +1,38 @@
+package id.loket.membership.civilregistry;
+
+import id.loket.platform.eventstore.MetadataContext;
+import id.loket.platform.http.Problem;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.UUID;
+
+@Path("/participants/{id}/civil-registry-sync")
+@Produces(MediaType.APPLICATION_JSON)
+public class CivilRegistryResource {
+
+    private final CivilRegistrySync sync;
+
+    CivilRegistryResource(CivilRegistrySync sync) {
+        this.sync = sync;
+    }
+
+    @POST
+    public CivilRegistrySync.SyncResult sync(@PathParam("id") UUID id) {
+        return sync.sync(id);
+    }
+
+    /** The registry down or too slow: 503, so the counter can tell the participant to come back. */
+    @ServerExceptionMapper
+    public Response unavailable(CivilRegistry.CivilRegistryUnavailable e) {
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://loket.id/problems/civil-registry-unavailable", "Civil registry unavailable", 503,
+                        e.getMessage(), MetadataContext.current().correlationId(), null))
+                .build();
+    }
+}

@@ -1,0 +1,152 @@
+package id.loket.membership.contribution.service;
+
+import id.loket.membership.contribution.domain.ContributionEvent;
+import id.loket.membership.contribution.domain.ContributionEvent.ContributionBilled;
+import id.loket.membership.participant.domain.CareClass;
+import id.loket.membership.participant.domain.Segment;
+import id.loket.platform.eventstore.EventStore;
+import id.loket.platform.events.EventCodec;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Bills every liable participant for a month, one bill per account, each created once
+ * ({@code bill-<account>-<month>} with appendIfAbsent: a second run bills nothing twice). Commits per chunk
+ * of accounts so that no run holds one long transaction (ARCHITECTURE.md: the snapshot horizon).
+ */
+@ApplicationScoped
+public class BillingRun {
+
+    private static final Logger LOG = Logger.getLogger(BillingRun.class);
+    static final int CHUNK_ACCOUNTS = 1000;
+
+    public record Report(YearMonth month, int accountsBilled, int accountsAlreadyBilled, long participantsBilled, long totalAmount) {
+    }
+
+    private record Liable(UUID participantId, String accountId, Segment segment, CareClass careClass, String familyCardHash, Long wage) {
+    }
+
+    private final EventStore store;
+    private final EventCodec codec;
+    private final Tariffs tariffs;
+
+    BillingRun(EventStore store, EventCodec codec, Tariffs tariffs) {
+        this.store = store;
+        this.codec = codec;
+        this.tariffs = tariffs;
+    }
+
+    public static String billStream(String accountId, YearMonth month) {
+        return "bill-" + accountId + "-" + month;
+    }
+
+    public Report run(YearMonth month) {
+        String after = "";
+        int billed = 0, already = 0;
+        long participants = 0, total = 0;
+        while (true) {
+            String from = after;
+            ChunkResult r = QuarkusTransaction.requiringNew().call(() -> chunk(month, from));
+            if (r.lastAccount == null) break;
+            after = r.lastAccount;
+            billed += r.billed;
+            already += r.already;
+            participants += r.participants;
+            total += r.amount;
+        }
+        LOG.infof("billing run %s: %d accounts billed, %d already billed", month, billed, already);
+        return new Report(month, billed, already, participants, total);
+    }
+
+    private record ChunkResult(String lastAccount, int billed, int already, long participants, long amount) {
+    }
+
+    private ChunkResult chunk(YearMonth month, String after) {
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        // Liable: registered by the end of the month and not deactivated before it (the month of death is billed).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                WITH accounts AS (
+                    SELECT DISTINCT account_id FROM participant_view
+                     WHERE account_id > ?1 AND registration_date <= ?2 AND (deactivated_on IS NULL OR deactivated_on >= ?3)
+                     ORDER BY account_id LIMIT ?4)
+                SELECT v.participant_id, v.account_id, v.segment, v.care_class, v.family_card_hash, i.monthly_wage
+                  FROM participant_view v JOIN accounts a ON a.account_id = v.account_id
+                  LEFT JOIN participant_identity i ON i.participant_id = v.participant_id
+                 WHERE v.registration_date <= ?2 AND (v.deactivated_on IS NULL OR v.deactivated_on >= ?3)
+                 ORDER BY v.account_id, v.registration_date, v.participant_id""")
+                .setParameter(1, after).setParameter(2, last).setParameter(3, first).setParameter(4, CHUNK_ACCOUNTS)
+                .getResultList();
+        if (rows.isEmpty()) return new ChunkResult(null, 0, 0, 0, 0);
+        Map<String, List<Liable>> byAccount = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            Liable l = new Liable((UUID) r[0], (String) r[1], Segment.valueOf((String) r[2]),
+                    r[3] == null ? null : CareClass.valueOf((String) r[3]), (String) r[4],
+                    r[5] == null ? null : ((Number) r[5]).longValue());
+            byAccount.computeIfAbsent(l.accountId(), k -> new ArrayList<>()).add(l);
+        }
+        int billed = 0, already = 0;
+        long participants = 0, amount = 0;
+        String lastAccount = null;
+        for (Map.Entry<String, List<Liable>> e : byAccount.entrySet()) {
+            lastAccount = e.getKey();
+            List<ContributionEvent.Line> lines = lines(e.getValue(), first);
+            long sum = lines.stream().mapToLong(ContributionEvent.Line::amount).sum();
+            ContributionBilled bill = new ContributionBilled(e.getKey(), month, sum, lines, month.atDay(10));
+            if (store.appendIfAbsent(billStream(e.getKey(), month), List.of(codec.encode(bill)))) {
+                billed++;
+                participants += lines.size();
+                amount += sum;
+            } else {
+                already++;
+            }
+        }
+        return new ChunkResult(lastAccount, billed, already, participants, amount);
+    }
+
+    /**
+     * One line per participant. PPU: 5% of the (floored, capped) wage for each wage earner; up to five
+     * family members in all are included, each further one pays 1% of the earner's wage.
+     */
+    private List<ContributionEvent.Line> lines(List<Liable> members, LocalDate on) {
+        List<ContributionEvent.Line> out = new ArrayList<>();
+        Map<String, List<Liable>> ppuFamilies = new LinkedHashMap<>();
+        for (Liable l : members) {
+            if (l.segment() == Segment.PPU_PN || l.segment() == Segment.PPU_BU) {
+                ppuFamilies.computeIfAbsent(l.familyCardHash(), k -> new ArrayList<>()).add(l);
+            } else {
+                out.add(new ContributionEvent.Line(l.participantId(), tariffs.inForce(l.segment(), l.careClass(), on).fixedShare()));
+            }
+        }
+        for (List<Liable> family : ppuFamilies.values()) {
+            Liable earner = family.stream().filter(l -> l.wage() != null).findFirst().orElse(family.getFirst());
+            Tariffs.Tariff t = tariffs.inForce(earner.segment(), null, on);
+            long base = t.wageBase(earner.wage());
+            int included = 0;
+            for (Liable l : family) {
+                long amount;
+                if (l.wage() != null) {
+                    amount = Tariffs.Tariff.percent(t.wageBase(l.wage()), t.rateBp());
+                    included++;
+                } else if (++included <= t.includedMembers()) {
+                    amount = 0;
+                } else {
+                    amount = Tariffs.Tariff.percent(base, t.extraMemberBp());
+                }
+                out.add(new ContributionEvent.Line(l.participantId(), amount));
+            }
+        }
+        return out;
+    }
+}

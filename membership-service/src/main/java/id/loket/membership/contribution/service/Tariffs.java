@@ -1,0 +1,48 @@
+package id.loket.membership.contribution.service;
+
+import id.loket.membership.participant.domain.CareClass;
+import id.loket.membership.participant.domain.Segment;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The tariff table (data, effective-from per row): the row in force on a date for a segment and class. */
+@ApplicationScoped
+public class Tariffs {
+
+    public record Tariff(String kind, long amount, long subsidy, int rateBp, long wageFloor, long wageCap,
+                         int includedMembers, int extraMemberBp) {
+
+        /** A fixed-rate person's share (the government's subsidy is not billed to the family). */
+        public long fixedShare() {
+            return amount - subsidy;
+        }
+
+        public long wageBase(Long wage) {
+            long w = wage == null ? wageFloor : wage;
+            return Math.min(Math.max(w, wageFloor), wageCap);
+        }
+
+        /** Basis points of a wage, in whole rupiah (rounded half up). */
+        public static long percent(long base, int bp) {
+            return (base * bp + 5_000) / 10_000;
+        }
+    }
+
+    public Tariff inForce(Segment segment, CareClass careClass, LocalDate on) {
+        String cls = segment.choosesClass() || segment.isGovernmentPaid() ? (careClass == null ? "III" : careClass.name()) : "-";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                SELECT kind, coalesce(amount, 0), subsidy, coalesce(rate_bp, 0), coalesce(wage_floor, 0), coalesce(wage_cap, 0),
+                       coalesce(included_members, 0), coalesce(extra_member_bp, 0)
+                  FROM tariff WHERE segment = ?1 AND care_class = ?2 AND effective_from <= ?3
+                 ORDER BY effective_from DESC LIMIT 1""")
+                .setParameter(1, segment.name()).setParameter(2, cls).setParameter(3, on).getResultList();
+        if (rows.isEmpty()) throw new id.loket.platform.domain.RuleViolation("no tariff in force for " + segment + "/" + cls + " on " + on);
+        Object[] r = rows.getFirst();
+        return new Tariff((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).intValue(),
+                ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).intValue(), ((Number) r[7]).intValue());
+    }
+}

@@ -1,0 +1,4 @@
+package id.loket.membership.participant.domain;
+
+/** Place in the family card (KK): one head per family. */
+public enum Relation { HEAD, SPOUSE, CHILD, OTHER }
