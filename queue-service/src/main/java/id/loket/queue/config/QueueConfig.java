@@ -1,0 +1,35 @@
+package id.loket.queue.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The queue rules DOMAIN.md leaves configurable, in one place ({@code loket.queue.*}, env LOKET_QUEUE_*). */
+@ConfigMapping(prefix = "loket.queue")
+public interface QueueConfig {
+
+    /** Create the Sidoarjo demo branch at start-up (idempotent). */
+    @WithDefault("false")
+    boolean demoData();
+
+    /** A called visitor's time to reach the counter before a recall (or a no-show) is allowed. */
+    @WithDefault("PT2M")
+    Duration recallGracePeriod();
+
+    /** Recalls that come before a ticket may be marked no-show. */
+    @WithDefault("2")
+    int noShowAfterRecalls();
+
+    /** Heartbeat period of the board's event stream, e.g. 15s (read by the scheduler; declared here so it is a known key). */
+    Optional<String> boardHeartbeat();
+
+    /** Places per appointment slot (the online queue's capacity). */
+    @WithDefault("20")
+    int appointmentSlotCapacity();
+
+    /** Priority calls in a row at one counter before a waiting walk-in must be called. */
+    @WithDefault("3")
+    int priorityRunCap();
+}

@@ -1,0 +1,70 @@
+package id.loket.queue.counter;
+
+import id.loket.queue.branch.BranchResource.ChangeCounter;
+import id.loket.queue.branch.BranchResource.CounterBody;
+import id.loket.queue.branch.BranchSetup;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import id.loket.queue.ticket.rest.TicketBody;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A counter's day: open (who staffs it), call the next ticket, close. */
+@Path("/counters/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class CounterResource {
+
+    public record Open(@NotBlank @Size(max = 100) String staff) {
+    }
+
+    private final CounterService counters;
+    private final BranchSetup setup;
+
+    CounterResource(CounterService counters, BranchSetup setup) {
+        this.counters = counters;
+        this.setup = setup;
+    }
+
+    @GET
+    public CounterBody get(@PathParam("id") String id) {
+        return CounterBody.of(setup.counter(id));
+    }
+
+    /** Change a counter's name and the service types it serves. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CounterBody change(@PathParam("id") String id, @Valid @NotNull ChangeCounter body) {
+        return CounterBody.of(setup.changeCounter(id, body.name(), body.serviceTypes()));
+    }
+
+    @POST
+    @Path("/open")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CounterBody open(@PathParam("id") String id, @Valid @NotNull Open body) {
+        return CounterBody.of(counters.open(id, body.staff()));
+    }
+
+    @POST
+    @Path("/close")
+    public CounterBody close(@PathParam("id") String id) {
+        return CounterBody.of(counters.close(id));
+    }
+
+    /** 200 with the called ticket, 204 when nobody is waiting for this counter's service types. */
+    @POST
+    @Path("/call-next")
+    public Response callNext(@PathParam("id") String id) {
+        return counters.callNext(id)
+                .map(t -> Response.ok(TicketBody.of(t)).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+}

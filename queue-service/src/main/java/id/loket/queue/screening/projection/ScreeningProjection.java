@@ -1,0 +1,46 @@
+package id.loket.queue.screening.projection;
+
+import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.EventCodec;
+import id.loket.platform.projection.Projection;
+import id.loket.queue.screening.domain.VisitEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+
+/** Keeps screening_view (one row per screened visit) in step with the visit streams; values from the event. */
+@ApplicationScoped
+public class ScreeningProjection implements Projection {
+
+    private final EventCodec codec;
+    private final EntityManager em;
+
+    ScreeningProjection(EventCodec codec, EntityManager em) {
+        this.codec = codec;
+        this.em = em;
+    }
+
+    @Override
+    public String name() {
+        return "screenings";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("screening_view");
+    }
+
+    @Override
+    public void apply(StoredEvent event) {
+        if (!event.streamId().startsWith("visit-")) return;
+        switch (codec.decode(event, VisitEvent.class)) {
+            case VisitEvent.VisitorScreened s -> em.createNativeQuery("""
+                    INSERT INTO screening_view (visit_id, branch, business_date, outcome, ticket_id, screened_at)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, s.visitId()).setParameter(2, s.branch()).setParameter(3, s.businessDate())
+                    .setParameter(4, s.outcome().name()).setParameter(5, s.ticketId()).setParameter(6, s.screenedAt())
+                    .executeUpdate();
+        }
+    }
+}

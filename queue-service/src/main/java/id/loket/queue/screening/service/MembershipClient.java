@@ -1,0 +1,32 @@
+package id.loket.queue.screening.service;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** membership-service's search by NIK or card number (the NIK in a body, never a URL); URL and timeouts in quarkus.rest-client.membership.*. */
+@RegisterRestClient(configKey = "membership")
+@Path("/participants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface MembershipClient {
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Search(String nik, String cardNumber) {
+        @Override
+        public String toString() {
+            return "Search[***]";
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record Participant(String id, String cardNumber, String nikLast4, String status) {
+    }
+
+    @POST
+    @Path("/search")
+    Participant search(Search body);
+}

@@ -1,0 +1,86 @@
+package id.loket.queue.stats;
+
+import id.loket.platform.domain.InvalidField;
+import id.loket.queue.branch.Branch;
+import id.loket.queue.branch.BranchSetup;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The day's figures of a branch, from the ticket and screening read models. */
+@Path("/branches/{code}/stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+    private static final String TIMES = """
+            SELECT %1$s, count(*), avg(w), percentile_cont(0.9) WITHIN GROUP (ORDER BY w),
+                   avg(s), percentile_cont(0.9) WITHIN GROUP (ORDER BY s)
+              FROM (SELECT service_type, counter_id,
+                           extract(epoch FROM called_at - issued_at) AS w,
+                           extract(epoch FROM closed_at - started_at) AS s
+                      FROM ticket_view WHERE branch = ?1 AND business_date = ?2 AND state = 'CLOSED') x
+             GROUP BY %1$s ORDER BY %1$s""";
+
+    private final BranchSetup branches;
+    private final EntityManager em;
+    private final Clock clock;
+
+    StatsResource(BranchSetup branches, EntityManager em, Clock clock) {
+        this.branches = branches;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** {@code date} defaults to today in the branch's zone. */
+    @GET
+    public DayStats stats(@PathParam("code") String code, @QueryParam("date") String date) {
+        Branch branch = branches.branch(code);
+        LocalDate day;
+        try {
+            day = date != null ? LocalDate.parse(date) : LocalDate.ofInstant(clock.instant(), branch.zone());
+        } catch (DateTimeParseException e) {
+            throw new InvalidField("date", "must be a date, YYYY-MM-DD");
+        }
+        Object[] s = (Object[]) em.createNativeQuery("""
+                SELECT count(*), count(*) FILTER (WHERE outcome <> 'TICKET') FROM screening_view
+                 WHERE branch = ?1 AND business_date = ?2""")
+                .setParameter(1, code).setParameter(2, day).getSingleResult();
+        Object[] t = (Object[]) em.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE state = 'CLOSED'), count(*) FILTER (WHERE state = 'NO_SHOW'),
+                       count(*) FILTER (WHERE state = 'END_OF_DAY')
+                  FROM ticket_view WHERE branch = ?1 AND business_date = ?2""")
+                .setParameter(1, code).setParameter(2, day).getSingleResult();
+        long screenings = number(s[0]);
+        long away = number(s[1]);
+        long visits = number(t[0]);
+        long noShows = number(t[1]);
+        return new DayStats(code, day, screenings, away, screenings == 0 ? null : (double) away / screenings,
+                visits, noShows, visits + noShows == 0 ? null : (double) noShows / (visits + noShows), number(t[2]),
+                times("service_type", code, day), times("counter_id", code, day));
+    }
+
+    private List<DayStats.Times> times(String column, String code, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(TIMES.formatted(column))
+                .setParameter(1, code).setParameter(2, day).getResultList();
+        return rows.stream().map(r -> new DayStats.Times((String) r[0], number(r[1]), decimal(r[2]), decimal(r[3]),
+                decimal(r[4]), decimal(r[5]))).toList();
+    }
+
+    private static long number(Object o) {
+        return ((Number) o).longValue();
+    }
+
+    private static Double decimal(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
+    }
+}

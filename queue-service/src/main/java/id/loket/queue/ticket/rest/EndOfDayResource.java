@@ -1,0 +1,25 @@
+package id.loket.queue.ticket.rest;
+
+import id.loket.queue.ticket.service.EndOfDay;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Closing time: applies the branch's end-of-day policy to the tickets still in the queue. */
+@Path("/branches/{code}/end-of-day")
+@Produces(MediaType.APPLICATION_JSON)
+public class EndOfDayResource {
+
+    private final EndOfDay endOfDay;
+
+    EndOfDayResource(EndOfDay endOfDay) {
+        this.endOfDay = endOfDay;
+    }
+
+    @POST
+    public EndOfDay.Result run(@PathParam("code") String code) {
+        return endOfDay.run(code);
+    }
+}

@@ -1,0 +1,126 @@
+package id.loket.queue.ticket.service;
+
+import id.loket.platform.aggregate.AggregateRepository;
+import id.loket.platform.domain.InvalidField;
+import id.loket.platform.domain.NotFound;
+import id.loket.platform.eventstore.EventStore;
+import id.loket.platform.eventstore.StoredEvent;
+import id.loket.queue.branch.Branch;
+import id.loket.queue.branch.BranchSetup;
+import id.loket.queue.branch.ServiceType;
+import id.loket.queue.config.QueueConfig;
+import id.loket.queue.ticket.domain.Priority;
+import id.loket.queue.ticket.domain.Ticket;
+import id.loket.queue.ticket.domain.TicketEvent;
+import id.loket.queue.ticket.domain.TicketSource;
+import id.loket.queue.ticket.projection.TicketView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Issuing tickets and what happens to a called ticket at the counter. */
+@ApplicationScoped
+public class TicketService {
+
+    private final AggregateRepository aggregates;
+    private final EventStore store;
+    private final TicketNumbers numbers;
+    private final BranchSetup branches;
+    private final QueueConfig config;
+    private final Clock clock;
+
+    TicketService(AggregateRepository aggregates, EventStore store, TicketNumbers numbers, BranchSetup branches,
+                  QueueConfig config, Clock clock) {
+        this.aggregates = aggregates;
+        this.store = store;
+        this.numbers = numbers;
+        this.branches = branches;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a ticket; everything is checked before the number is drawn, and the number is drawn in the
+     * append's transaction. A ticket taken without screening starts its visit here (visitId null).
+     */
+    @Transactional
+    public TicketView issue(UUID ticketId, String branchCode, String serviceTypeCode, TicketSource source, Priority priority,
+                            UUID visitId, Instant queuedAt) {
+        Branch branch = branches.branch(branchCode);
+        ServiceType type = ServiceType.of(branchCode, serviceTypeCode)
+                .orElseThrow(() -> new InvalidField("serviceType", "branch " + branchCode + " has no service type " + serviceTypeCode));
+        Instant now = clock.instant();
+        LocalDate businessDate = LocalDate.ofInstant(now, branch.zone());
+        String number = TicketNumbers.format(type.prefix, numbers.next(branchCode, serviceTypeCode, businessDate));
+        aggregates.handle(Ticket.streamId(ticketId), Ticket.DECIDER, TicketEvent.class,
+                new Ticket.Command.Issue(ticketId, visitId != null ? visitId : UUID.randomUUID(), number, branchCode,
+                        serviceTypeCode, source, priority == null ? Priority.NONE : priority, businessDate, now,
+                        queuedAt != null ? queuedAt : now));
+        return TicketView.findById(ticketId);
+    }
+
+    public TicketView get(UUID ticketId) {
+        TicketView v = TicketView.findById(ticketId);
+        if (v == null) throw new NotFound("no ticket " + ticketId);
+        return v;
+    }
+
+    public List<StoredEvent> history(UUID ticketId) {
+        get(ticketId);
+        return store.readStream(Ticket.streamId(ticketId));
+    }
+
+    @Transactional
+    public TicketView recall(UUID ticketId) {
+        return handle(ticketId, now -> new Ticket.Command.Recall(config.recallGracePeriod(), now));
+    }
+
+    @Transactional
+    public TicketView markNoShow(UUID ticketId) {
+        return handle(ticketId, now -> new Ticket.Command.MarkNoShow(config.noShowAfterRecalls(), config.recallGracePeriod(), now));
+    }
+
+    @Transactional
+    public TicketView returnToQueue(UUID ticketId, String by) {
+        return handle(ticketId, now -> new Ticket.Command.ReturnToQueue(by, now));
+    }
+
+    @Transactional
+    public TicketView start(UUID ticketId) {
+        return handle(ticketId, Ticket.Command.Start::new);
+    }
+
+    @Transactional
+    public TicketView transfer(UUID ticketId, String serviceType) {
+        TicketView v = get(ticketId);
+        if (ServiceType.of(v.branch, serviceType).isEmpty()) {
+            throw new InvalidField("serviceType", "branch " + v.branch + " has no service type " + serviceType);
+        }
+        return handle(ticketId, now -> new Ticket.Command.Transfer(serviceType, now));
+    }
+
+    @Transactional
+    public TicketView close(UUID ticketId, String outcome, String complaintId, List<String> channelsEducated) {
+        return handle(ticketId, now -> new Ticket.Command.Close(outcome, complaintId,
+                channelsEducated == null ? List.of() : channelsEducated, now));
+    }
+
+    /** Called by call-next, with the row it locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void call(UUID ticketId, String counterId) {
+        aggregates.handle(Ticket.streamId(ticketId), Ticket.DECIDER, TicketEvent.class,
+                new Ticket.Command.Call(counterId, clock.instant()));
+    }
+
+    private TicketView handle(UUID ticketId, Function<Instant, Ticket.Command> command) {
+        get(ticketId);
+        aggregates.handle(Ticket.streamId(ticketId), Ticket.DECIDER, TicketEvent.class, command.apply(clock.instant()));
+        return TicketView.findById(ticketId); // the projection updated it in this transaction
+    }
+}
