@@ -1,25 +1,19 @@
 package id.loket.complaint;
 
 import id.loket.complaint.intake.SatisfactionFollowUp;
+import id.loket.platform.test.CloudEventPublisher;
 import id.loket.platform.test.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static id.loket.complaint.Api.get;
@@ -47,23 +41,18 @@ class IntakeTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    KafkaProducer<String, byte[]> producer;
+    CloudEventPublisher publisher;
 
     @BeforeEach
-    void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-        for (String topic : List.of(FEEDBACK, QUEUE, MEMBERSHIP)) {
-            await().atMost(WAIT).ignoreExceptions().until(() -> !producer.partitionsFor(topic).isEmpty());
-        }
+    void publisher() {
+        publisher = CloudEventPublisher.open(bootstrap);
+        for (String topic : List.of(FEEDBACK, QUEUE, MEMBERSHIP)) publisher.awaitTopic(topic, WAIT);
         clock.setWib("2026-12-07T10:00");
     }
 
     @AfterEach
     void close() {
-        producer.close();
+        publisher.close();
     }
 
     static String lowSatisfaction(UUID surveyId, String visitId, String phone) {
@@ -157,16 +146,7 @@ class IntakeTest {
         }
     }
 
-    private void send(String topic, String key, UUID eventId, String ceType, String payload) throws Exception {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
-        r.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader("ce_id", eventId.toString().getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader("ce_type", ceType.getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader("ce_source", "/loket/test".getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader("ce_subject", key.getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader("ce_time", "2026-12-07T03:00:00Z".getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader("ce_dataschemaversion", "1".getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
-        producer.send(r).get();
+    private void send(String topic, String key, UUID eventId, String ceType, String payload) {
+        publisher.publish(topic, key, eventId, ceType, 1, payload, null, Instant.parse("2026-12-07T03:00:00Z"));
     }
 }

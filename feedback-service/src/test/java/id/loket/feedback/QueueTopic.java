@@ -2,18 +2,11 @@ package id.loket.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.loket.platform.test.CloudEventPublisher;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
@@ -27,14 +20,10 @@ public final class QueueTopic implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final CloudEventPublisher publisher;
 
     public QueueTopic(String bootstrap) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-        await().atMost(WAIT).ignoreExceptions().until(() -> !producer.partitionsFor(TOPIC).isEmpty());
+        publisher = CloudEventPublisher.open(bootstrap).awaitTopic(TOPIC, WAIT);
     }
 
     /** A VisitClosed payload with the contract's fields. */
@@ -62,16 +51,8 @@ public final class QueueTopic implements AutoCloseable {
     }
 
     public void send(UUID eventId, String eventName, String key, Object payload) throws Exception {
-        byte[] value = payload instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(payload);
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(TOPIC, key, value);
-        header(r, "ce_specversion", "1.0");
-        header(r, "ce_id", eventId.toString());
-        header(r, "ce_type", "loket.queue." + eventName);
-        header(r, "ce_source", "/loket/queue");
-        header(r, "ce_subject", key);
-        header(r, "ce_dataschemaversion", "1");
-        header(r, "correlation_id", "corr-" + eventId);
-        producer.send(r).get();
+        String value = payload instanceof String text ? text : JSON.writeValueAsString(payload);
+        publisher.publish(TOPIC, key, eventId, "loket.queue." + eventName, 1, value, "corr-" + eventId, null);
     }
 
     /** Publishes one VisitClosed and waits until its survey exists; returns the survey's token. */
@@ -93,12 +74,8 @@ public final class QueueTopic implements AutoCloseable {
     /** Every token the tests have been given so far: none may show up in an event, a log line or a metric. */
     public static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
 
-    private static void header(ProducerRecord<String, byte[]> r, String name, String value) {
-        r.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 }

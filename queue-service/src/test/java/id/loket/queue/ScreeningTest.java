@@ -1,18 +1,13 @@
 package id.loket.queue;
 
 import id.loket.platform.privacy.NikHasher;
+import id.loket.platform.test.CloudEventPublisher;
 import id.loket.platform.test.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import static id.loket.platform.test.TopicReader.header;
@@ -49,19 +42,16 @@ class ScreeningTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    KafkaProducer<String, byte[]> producer;
+    CloudEventPublisher publisher;
 
     @BeforeEach
-    void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    void publisher() {
+        publisher = CloudEventPublisher.open(bootstrap);
     }
 
     @AfterEach
     void close() {
-        producer.close();
+        publisher.close();
     }
 
     @Test
@@ -186,26 +176,8 @@ class ScreeningTest {
     }
 
     private void publish(UUID participant, UUID eventId, String type, String payload) {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(TOPIC, "participant-" + participant,
-                payload.getBytes(StandardCharsets.UTF_8));
-        addHeader(r, "ce_specversion", "1.0");
-        addHeader(r, "ce_id", eventId.toString());
-        addHeader(r, "ce_type", "loket.membership." + type);
-        addHeader(r, "ce_source", "/loket/membership");
-        addHeader(r, "ce_subject", "participant-" + participant);
-        addHeader(r, "ce_time", Instant.now().toString());
-        addHeader(r, "ce_dataschemaversion", "1");
-        addHeader(r, "content-type", "application/json");
-        addHeader(r, "correlation_id", "test-" + eventId);
-        try {
-            producer.send(r).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void addHeader(ProducerRecord<String, byte[]> r, String name, String value) {
-        r.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        publisher.publish(TOPIC, "participant-" + participant, eventId, "loket.membership." + type, 1, payload,
+                "test-" + eventId, null);
     }
 
     private boolean processed(UUID eventId) throws Exception {
