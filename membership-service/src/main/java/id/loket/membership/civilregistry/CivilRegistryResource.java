@@ -1,6 +1,5 @@
 package id.loket.membership.civilregistry;
 
-import id.loket.platform.eventstore.MetadataContext;
 import id.loket.platform.http.Problem;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,9 +29,6 @@ public class CivilRegistryResource {
     /** The registry down or too slow: 503, so the counter can tell the participant to come back. */
     @ServerExceptionMapper
     public Response unavailable(CivilRegistry.CivilRegistryUnavailable e) {
-        return Response.status(503).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("https://loket.id/problems/civil-registry-unavailable", "Civil registry unavailable", 503,
-                        e.getMessage(), MetadataContext.current().correlationId(), null))
-                .build();
+        return Problem.response(503, "civil-registry-unavailable", "Civil registry unavailable", e.getMessage(), null);
     }
 }

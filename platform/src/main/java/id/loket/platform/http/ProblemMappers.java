@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
-import id.loket.platform.eventstore.MetadataContext;
 import id.loket.platform.eventstore.WrongExpectedVersionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -31,7 +30,6 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final String BASE = "https://loket.id/problems/";
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
@@ -187,16 +185,7 @@ public class ProblemMappers {
         return String.join(".", parts);
     }
 
-    static Response response(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
-        String correlationId = null;
-        try {
-            correlationId = MetadataContext.current().correlationId();
-        } catch (RuntimeException ignored) {
-            // no request context: the problem goes out without it
-        }
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(BASE + type, title, status, detail, correlationId, errors))
-                .build();
+    private static Response response(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        return Problem.response(status, type, title, detail, errors);
     }
 }
