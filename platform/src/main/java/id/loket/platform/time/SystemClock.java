@@ -1,4 +1,4 @@
-package id.loket.complaint;
+package id.loket.platform.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,9 +7,12 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The service's clock: due times, SLA checks and the reopen window all read it, so tests can set the time. */
+/**
+ * The one source of "now" for every service (due times, business days, expiry, "today"): code injects
+ * {@link Clock} instead of calling {@code now()}, so a test can put its own Clock bean in place of this one.
+ */
 @ApplicationScoped
-public class TimeSource {
+public class SystemClock {
 
     @Produces
     @Singleton
