@@ -5,8 +5,4 @@ package id.loket.platform.eventstore;
  * can be followed across services by its correlation id.
  */
 public record EventMetadata(String correlationId, String causationId, String actor, String branch) {
-
-    public EventMetadata withCausation(String causationId) {
-        return new EventMetadata(correlationId, causationId, actor, branch);
-    }
 }

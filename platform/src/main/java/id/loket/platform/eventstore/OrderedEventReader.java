@@ -72,11 +72,6 @@ public final class OrderedEventReader {
         return out;
     }
 
-    /** Whether the reader is holding back at a hole right now (for tests and diagnostics). */
-    public boolean waitingAtHole() {
-        return !holes.isEmpty();
-    }
-
     private static Snapshot snapshot(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s");

@@ -28,8 +28,4 @@ public class Projections {
     public Optional<Projection> named(String name) {
         return all.stream().filter(p -> p.name().equals(name)).findFirst();
     }
-
-    public List<String> names() {
-        return all.stream().map(Projection::name).toList();
-    }
 }
