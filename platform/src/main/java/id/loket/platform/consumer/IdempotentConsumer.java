@@ -3,7 +3,10 @@ package id.loket.platform.consumer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.loket.platform.eventstore.MetadataContext;
 import id.loket.platform.events.EventCodec;
+import id.loket.platform.infrastructure.Failures;
 import id.loket.platform.relay.CloudEventHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,12 +57,14 @@ public class IdempotentConsumer {
     private final DataSource dataSource;
     private final EventCodec codec;
     private final MetadataContext metadata;
+    private final MeterRegistry registry;
     private volatile boolean shuttingDown;
 
-    IdempotentConsumer(DataSource dataSource, EventCodec codec, MetadataContext metadata) {
+    IdempotentConsumer(DataSource dataSource, EventCodec codec, MetadataContext metadata, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.codec = codec;
         this.metadata = metadata;
+        this.registry = registry;
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -74,6 +79,22 @@ public class IdempotentConsumer {
      */
     @ActivateRequestContext
     public boolean process(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> effect) {
+        try {
+            return processOnce(consumer, record, effect);
+        } catch (PoisonMessageException e) {
+            // the channel's dead-letter strategy takes it from here; ops watch this count
+            deadLettered(consumer).increment();
+            throw e;
+        }
+    }
+
+    private Counter deadLettered(String consumer) {
+        return Counter.builder("loket.consumer.dead.lettered").tag("consumer", consumer)
+                .description("records sent to the dead-letter topic because they can never be processed")
+                .register(registry);
+    }
+
+    private boolean processOnce(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> effect) {
         IncomingEvent event = parse(record);
         metadata.correlationId(event.correlationId() != null ? event.correlationId() : UUID.randomUUID().toString());
         metadata.causationId(event.eventId().toString());

@@ -9,6 +9,7 @@ import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.platform.eventstore.WrongExpectedVersionException;
+import id.loket.platform.infrastructure.Failures;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -116,8 +117,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (Failures.isInfrastructure(e)) return unavailable(e);
         LOG.error("unexpected failure", e);
         return response(500, "server-error", "Server error", "the request could not be completed", null);
+    }
+
+    /**
+     * The database is unreachable: nothing was written (the transaction did not commit), so the client may
+     * safely try again; a 503 with Retry-After says so, where a 500 would say "bug".
+     */
+    private Response unavailable(Exception e) {
+        LOG.warnf("service unavailable: %s", e.toString());
+        return Response.fromResponse(response(503, "unavailable", "Service unavailable",
+                "the database cannot be reached; nothing was recorded, try again shortly", null))
+                .header("Retry-After", "5").build();
     }
 
     private Response malformedJson(JsonProcessingException e) {

@@ -77,6 +77,10 @@ class ConsumerTest {
         }
         assertThat(seen(unparseable)).isZero();
         assertThat(seen(invalid)).isZero();
+        // ops see dead letters as a count per consumer
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics.lines().filter(l -> l.startsWith("loket_consumer_dead_lettered_total{consumer=\"watcher\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(2.0);
     }
 
     @Test

@@ -1,11 +1,14 @@
-package id.loket.platform.consumer;
+package id.loket.platform.infrastructure;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Set;
 
-/** Tells an infrastructure failure (retry, the message is fine) from a deterministic one (dead-letter it). */
-final class Failures {
+/**
+ * Tells an infrastructure failure (database or broker unreachable: retry, the request or message is fine) from a
+ * deterministic one. Consumers retry the first and dead-letter the second; HTTP answers the first with 503.
+ */
+public final class Failures {
 
     // SQLState classes: 08 connection, 53 insufficient resources, 57 operator intervention (shutdown),
     // 58 system error; serialization failures, deadlocks and lock timeouts are worth retrying too.
@@ -15,7 +18,7 @@ final class Failures {
     private Failures() {
     }
 
-    static boolean isInfrastructure(Throwable failure) {
+    public static boolean isInfrastructure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
