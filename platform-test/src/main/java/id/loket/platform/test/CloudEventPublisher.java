@@ -47,6 +47,12 @@ public final class CloudEventPublisher implements AutoCloseable {
      */
     public void publish(String topic, String key, UUID eventId, String ceType, int schemaVersion, String payload,
                         String correlationId, Instant time) {
+        publish(topic, key, eventId, ceType, schemaVersion, payload, correlationId, time, java.util.Map.of());
+    }
+
+    /** The same, with further headers (e.g. a W3C {@code traceparent}). */
+    public void publish(String topic, String key, UUID eventId, String ceType, int schemaVersion, String payload,
+                        String correlationId, Instant time, java.util.Map<String, String> extraHeaders) {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
         header(r, "ce_specversion", "1.0");
         header(r, "ce_id", eventId.toString());
@@ -58,6 +64,7 @@ public final class CloudEventPublisher implements AutoCloseable {
         header(r, "ce_dataschemaversion", Integer.toString(schemaVersion));
         header(r, "content-type", "application/json");
         if (correlationId != null) header(r, "correlation_id", correlationId);
+        extraHeaders.forEach((name, value) -> header(r, name, value));
         try {
             producer.send(r).get();
         } catch (Exception e) {

@@ -5,8 +5,15 @@ import id.loket.platform.eventstore.MetadataContext;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.infrastructure.Failures;
 import id.loket.platform.relay.CloudEventHeaders;
+import id.loket.platform.tracing.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,13 +65,15 @@ public class IdempotentConsumer {
     private final EventCodec codec;
     private final MetadataContext metadata;
     private final MeterRegistry registry;
+    private final Tracer tracer;
     private volatile boolean shuttingDown;
 
-    IdempotentConsumer(DataSource dataSource, EventCodec codec, MetadataContext metadata, MeterRegistry registry) {
+    IdempotentConsumer(DataSource dataSource, EventCodec codec, MetadataContext metadata, MeterRegistry registry, Tracer tracer) {
         this.dataSource = dataSource;
         this.codec = codec;
         this.metadata = metadata;
         this.registry = registry;
+        this.tracer = tracer;
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -79,12 +88,23 @@ public class IdempotentConsumer {
      */
     @ActivateRequestContext
     public boolean process(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> effect) {
-        try {
+        // a span for the effect, in the trace of the request that appended the event (its traceparent header);
+        // events the effect appends carry this span on
+        Context parent = Span.current().getSpanContext().isValid() ? Context.current() : Traceparent.of(record);
+        Span span = tracer.spanBuilder(consumer + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             return processOnce(consumer, record, effect);
         } catch (PoisonMessageException e) {
             // the channel's dead-letter strategy takes it from here; ops watch this count
             deadLettered(consumer).increment();
+            span.setStatus(StatusCode.ERROR, "dead-lettered");
             throw e;
+        } finally {
+            span.end();
         }
     }
 

@@ -1,5 +1,6 @@
 package id.loket.platform.eventstore;
 
+import id.loket.platform.tracing.Traceparent;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,7 +31,7 @@ public class MetadataContext {
 
     public EventMetadata toMetadata() {
         if (correlationId == null) correlationId = UUID.randomUUID().toString();
-        return new EventMetadata(correlationId, causationId, actor, branch);
+        return new EventMetadata(correlationId, causationId, actor, branch, Traceparent.current());
     }
 
     /** The metadata of the current request, or a fresh correlation id where no request is active (a job). */
@@ -39,6 +40,6 @@ public class MetadataContext {
         if (requestContext.isActive()) {
             return Arc.container().instance(MetadataContext.class).get().toMetadata();
         }
-        return new EventMetadata(UUID.randomUUID().toString(), null, null, null);
+        return new EventMetadata(UUID.randomUUID().toString(), null, null, null, Traceparent.current());
     }
 }

@@ -21,6 +21,8 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     public static final String CORRELATION_ID = "correlation_id";
     public static final String CAUSATION_ID = "causation_id";
+    /** W3C trace context, the header OpenTelemetry's Kafka instrumentation reads: the consumer's span continues the trace. */
+    public static final String TRACEPARENT = "traceparent";
 
     private CloudEventHeaders() {
     }
@@ -43,6 +45,7 @@ public final class CloudEventHeaders {
         if (e.metadata() != null) {
             add(h, CORRELATION_ID, e.metadata().correlationId());
             add(h, CAUSATION_ID, e.metadata().causationId());
+            add(h, TRACEPARENT, e.metadata().traceparent());
         }
         return h;
     }
