@@ -142,6 +142,8 @@ public class ProblemMappers {
         } else if (e instanceof UnrecognizedPropertyException u) {
             message = "unknown field";
             field = path(u.getPath());
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            message = "text must not contain control characters"; // see StrictText
         } else if (e instanceof InvalidFormatException f) {
             message = "cannot read '" + f.getValue() + "' as " + describe(f.getTargetType());
         } else {

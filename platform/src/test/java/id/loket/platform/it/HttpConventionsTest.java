@@ -33,6 +33,15 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aNulCharacterIsA400NamingTheFieldNotA500FromTheDatabase() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\\u0000b\"}")
+                .post("/tallies")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("name"));
+    }
+
+    @Test
     void malformedJsonIsA400() {
         given().contentType(ContentType.JSON).body("{\"name\": ")
                 .post("/tallies")
