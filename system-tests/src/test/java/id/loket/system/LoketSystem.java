@@ -198,7 +198,7 @@ public final class LoketSystem implements AutoCloseable {
     }
 
     /** Fails with what to do when a service has not been packaged (the reactor builds them before this module). */
-    private static void requirePackaged(Path root) {
+    static void requirePackaged(Path root) {
         List<String> missing = new ArrayList<>();
         for (Service s : Service.values()) {
             if (!Files.isRegularFile(jar(root, s))) missing.add(jar(root, s).toString());

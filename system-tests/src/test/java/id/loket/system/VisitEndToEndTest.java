@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 class VisitEndToEndTest {
 
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-    static final Duration ASYNC = Duration.ofSeconds(30);
+    static final Duration ASYNC = Duration.ofSeconds(60); // generous: the machine may be busy
     static final String BRANCH = "SDA"; // complaint-service's reference data knows this branch's calendar
     static final String COUNTER = "SDA-1";
 
