@@ -20,7 +20,8 @@ final class Http {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     record Reply(String method, URI uri, int status, JsonNode body, HttpResponse<String> raw) {
 

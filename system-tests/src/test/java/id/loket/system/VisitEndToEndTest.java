@@ -328,6 +328,12 @@ class VisitEndToEndTest {
         JsonNode survey = visit.get(system.url(FEEDBACK) + "/visits/" + visitId + "/survey").expect(200);
         assertThat(survey.path("surveyId").asText()).isEqualTo(surveyId);
         assertThat(survey.path("answered").asBoolean()).isTrue();
+        JsonNode satisfaction = visit.get(system.url(FEEDBACK) + "/satisfaction?branch=" + BRANCH
+                + "&from=" + today + "&to=" + LocalDate.now(JAKARTA)).expect(200).path("total");
+        assertThat(satisfaction.path("offered").asLong()).isEqualTo(1);
+        assertThat(satisfaction.path("answered").asLong()).isEqualTo(1);
+        assertThat(satisfaction.path("lowScores").asLong()).isEqualTo(1);
+        assertThat(satisfaction.path("distribution").path("2").asLong()).isEqualTo(1);
     }
 
     void everyEventOfTheStoryIsOnTheTopics() {
