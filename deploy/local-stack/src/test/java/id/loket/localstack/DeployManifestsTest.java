@@ -210,6 +210,7 @@ class DeployManifestsTest {
                 assertThat(e).as(name(d) + " gets " + needed).isNotNull();
                 String secret = (String) path(e, "valueFrom", "secretKeyRef", "name");
                 String key = (String) path(e, "valueFrom", "secretKeyRef", "key");
+                assertThat(secret).as(name(d) + " " + needed + " from a Secret").isNotNull();
                 if (secret.equals("loket-keys")) {
                     assertThat(example).as("secrets.example.yaml shows loket-keys/" + key).containsKey(key);
                 } else {
