@@ -1,7 +1,5 @@
 package id.loket.localstack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -63,7 +61,7 @@ class DeployManifestsTest {
     static Path root;
     static Map<Path, List<Map<String, Object>>> k8s;
     static Map<String, Object> compose;
-    static JsonNode dashboard;
+    static Map<String, Object> dashboard;
 
     @BeforeAll
     static void read() throws IOException {
@@ -73,7 +71,7 @@ class DeployManifestsTest {
         k8s = new LinkedHashMap<>();
         for (Path p : yamlFiles(root.resolve("deploy/k8s"))) k8s.put(p, documents(p));
         compose = documents(root.resolve("deploy/compose/docker-compose.yml")).getFirst();
-        dashboard = new ObjectMapper().readTree(root.resolve("deploy/compose/grafana/dashboards/loket.json").toFile());
+        dashboard = documents(root.resolve("deploy/compose/grafana/dashboards/loket.json")).getFirst(); // JSON is YAML
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -93,7 +91,7 @@ class DeployManifestsTest {
                 }
             }
         }
-        assertThat(dashboard.path("panels").size()).isGreaterThan(10);
+        assertThat(maps(dashboard.get("panels"))).hasSizeGreaterThan(10);
     }
 
     @Test
@@ -290,13 +288,11 @@ class DeployManifestsTest {
                 .getFirst().get("providers")).getFirst();
         Map<String, Object> grafana = map(map(compose.get("services")).get("grafana"));
         assertThat(strings(grafana.get("volumes"))).contains("./grafana/dashboards:" + path(provider, "options", "path") + ":ro");
-        List<JsonNode> refs = dashboard.findParents("datasource");
-        assertThat(refs).isNotEmpty();
-        for (JsonNode n : refs) {
-            JsonNode d = n.get("datasource");
-            if (d.isObject()) assertThat(d.path("uid").asText()).as("datasource of " + n.path("title").asText(n.toString()))
-                    .isEqualTo(DATASOURCE_UID);
-        }
+        List<Map<String, Object>> refs = new ArrayList<>();
+        walk(dashboard, m -> {
+            if (m.get("datasource") instanceof Map<?, ?> d) refs.add(map(d));
+        });
+        assertThat(refs).hasSizeGreaterThan(20).allSatisfy(d -> assertThat(d).containsEntry("uid", DATASOURCE_UID));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -374,12 +370,24 @@ class DeployManifestsTest {
 
     private static List<String> dashboardQueries() {
         List<String> out = new ArrayList<>();
-        for (JsonNode n : dashboard.findValues("expr")) out.add(n.asText());
-        for (JsonNode v : dashboard.path("templating").path("list")) {
-            JsonNode q = v.path("query");
-            out.add(q.isObject() ? q.path("query").asText() : q.asText());
+        walk(dashboard, m -> {
+            if (m.get("expr") instanceof String expr) out.add(expr);
+        });
+        for (Map<String, Object> v : maps(path(dashboard, "templating", "list"))) {
+            Object q = v.get("query");
+            out.add(q instanceof Map<?, ?> m ? String.valueOf(m.get("query")) : String.valueOf(q));
         }
         return out;
+    }
+
+    /** Every mapping in a tree of mappings and lists. */
+    private static void walk(Object node, java.util.function.Consumer<Map<String, Object>> visit) {
+        if (node instanceof Map<?, ?> m) {
+            visit.accept(map(m));
+            m.values().forEach(v -> walk(v, visit));
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> walk(v, visit));
+        }
     }
 
     /** Micrometer names in string literals of every module's main sources, as Prometheus spells them. */
