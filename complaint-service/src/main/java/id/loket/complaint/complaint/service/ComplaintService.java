@@ -226,7 +226,7 @@ public class ComplaintService {
     }
 
     /** Overdue: a deadline that is still running has passed. */
-    static final String OVERDUE = "(status <> 'RESOLVED' AND ((respondedAt IS NULL AND firstResponseDueAt < :now)"
+    public static final String OVERDUE = "(status <> 'RESOLVED' AND ((respondedAt IS NULL AND firstResponseDueAt < :now)"
             + " OR (status = 'OPEN' AND resolutionDueAt < :now)))";
 
     public boolean isOverdue(ComplaintView v) {
