@@ -42,6 +42,13 @@ class HttpConventionsTest {
     }
 
     @Test
+    void httpTimingsArePublishedAsAHistogramForPercentilesPerRoute() {
+        given().get("/tallies/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("http_server_requests_seconds_bucket{");
+    }
+
+    @Test
     void malformedJsonIsA400() {
         given().contentType(ContentType.JSON).body("{\"name\": ")
                 .post("/tallies")
