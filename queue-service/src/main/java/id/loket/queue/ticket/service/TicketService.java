@@ -107,8 +107,9 @@ public class TicketService {
 
     @Transactional
     public TicketView close(UUID ticketId, String outcome, String complaintId, List<String> channelsEducated) {
+        String zone = branches.branch(get(ticketId).branch).zoneId;
         return handle(ticketId, now -> new Ticket.Command.Close(outcome, complaintId,
-                channelsEducated == null ? List.of() : channelsEducated, now));
+                channelsEducated == null ? List.of() : channelsEducated, zone, now));
     }
 
     /** Called by call-next, with the row it locked. */
