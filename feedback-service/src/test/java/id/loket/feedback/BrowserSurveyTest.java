@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
@@ -55,10 +57,15 @@ class BrowserSurveyTest {
         assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install chromium)");
         String visitId = UUID.randomUUID().toString();
         String token;
+        Instant closedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300);
         try (QueueTopic queue = new QueueTopic(bootstrap)) {
-            token = queue.closeVisitAndAwaitSurvey(visitId, "Cabang Sidoarjo", "3", "ADMINISTRASI",
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300));
+            token = queue.closeVisitAndAwaitSurvey(visitId, "Cabang Sidoarjo", "3", "ADMINISTRASI", closedAt,
+                    "Asia/Makassar");
         }
+        // the page shows when the visit closed in the branch's zone (WITA here), not the phone's nor WIB
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH.mm");
+        String witaTime = hhmm.format(closedAt.atZone(ZoneId.of("Asia/Makassar")));
+        String wibTime = hhmm.format(closedAt.atZone(ZoneId.of("Asia/Jakarta")));
         Path out = Files.createDirectories(Path.of("target/browser"));
         Path profile = Files.createTempDirectory("loket-chromium-");
         Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
@@ -73,7 +80,8 @@ class BrowserSurveyTest {
             await().atMost(WAIT).ignoreExceptions().until(() -> page.eval(
                     "!document.getElementById('form').hidden && document.getElementById('visit').textContent.length > 0")
                     .asBoolean());
-            assertThat(page.eval("document.getElementById('visit').textContent").asText()).contains("Cabang Sidoarjo");
+            assertThat(page.eval("document.getElementById('visit').textContent").asText())
+                    .contains("Cabang Sidoarjo").contains(witaTime).doesNotContain(wibTime);
             assertThat(page.eval("document.querySelector('[data-t=send]').textContent").asText()).isEqualTo("Kirim");
             assertThat(page.eval("document.querySelectorAll('#rating button').length").asInt()).isEqualTo(5);
 

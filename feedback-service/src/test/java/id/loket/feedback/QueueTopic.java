@@ -50,6 +50,14 @@ public final class QueueTopic implements AutoCloseable {
         return p;
     }
 
+    /** A VisitClosed payload naming the branch's zone, as queue-service writes it since VisitClosed has one. */
+    public static ObjectNode visitClosed(String visitId, String branch, String counterId, String serviceType,
+                                         Instant closedAt, String zone) {
+        ObjectNode p = visitClosed(visitId, branch, counterId, serviceType, closedAt);
+        p.put("zone", zone);
+        return p;
+    }
+
     public void send(UUID eventId, String eventName, String key, Object payload) throws Exception {
         String value = payload instanceof String text ? text : JSON.writeValueAsString(payload);
         publisher.publish(TOPIC, key, eventId, "loket.queue." + eventName, 1, value, "corr-" + eventId, null);
@@ -60,6 +68,14 @@ public final class QueueTopic implements AutoCloseable {
                                            Instant closedAt) throws Exception {
         send(UUID.randomUUID(), "VisitClosed", "ticket-" + UUID.randomUUID(),
                 visitClosed(visitId, branch, counterId, serviceType, closedAt));
+        return awaitToken(visitId);
+    }
+
+    /** As above, with the branch's zone in the VisitClosed. */
+    public String closeVisitAndAwaitSurvey(String visitId, String branch, String counterId, String serviceType,
+                                           Instant closedAt, String zone) throws Exception {
+        send(UUID.randomUUID(), "VisitClosed", "ticket-" + UUID.randomUUID(),
+                visitClosed(visitId, branch, counterId, serviceType, closedAt, zone));
         return awaitToken(visitId);
     }
 

@@ -111,6 +111,9 @@ class SurveyOfferTest {
         queue.send(noBranch, "VisitClosed", "ticket-y", poison);
         UUID notJson = UUID.randomUUID();
         queue.send(notJson, "VisitClosed", "ticket-y", "not json");
+        UUID badZone = UUID.randomUUID();
+        queue.send(badZone, "VisitClosed", "ticket-y",
+                QueueTopic.visitClosed(UUID.randomUUID().toString(), "SDA", "C1", "A", Instant.now(), "Mars/Olympus"));
         String marker = UUID.randomUUID().toString();
         queue.send(UUID.randomUUID(), "VisitClosed", "ticket-y",
                 QueueTopic.visitClosed(marker, "SDA", "C1", "A", Instant.now()));
@@ -121,6 +124,8 @@ class SurveyOfferTest {
             var rejected = dlq.awaitRecord(r -> noBranch.toString().equals(header(r, "ce_id")), WAIT);
             assertThat(header(rejected, "dead-letter-reason")).contains("branch");
             dlq.awaitRecord(r -> notJson.toString().equals(header(r, "ce_id")), WAIT);
+            assertThat(header(dlq.awaitRecord(r -> badZone.toString().equals(header(r, "ce_id")), WAIT),
+                    "dead-letter-reason")).contains("zone");
             assertThat(dlq.fetch()).noneMatch(r -> unknown.toString().equals(header(r, "ce_id")));
         }
     }

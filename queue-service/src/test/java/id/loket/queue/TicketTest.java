@@ -80,7 +80,7 @@ class TicketTest {
 
     @Test
     void aServedVisitGoesThroughEveryStateAndClosesWithItsFigures() throws Exception {
-        String branch = Fixtures.branch("Asia/Jakarta");
+        String branch = Fixtures.branch("Asia/Makassar");
         String counter = Fixtures.openCounter(branch, "A");
         clock.freeze();
         String id = issue(branch, "A").extract().path("id");
@@ -123,6 +123,7 @@ class TicketTest {
             assertThat(e.get("servedSeconds").asLong()).isEqualTo(300);
             assertThat(e.get("complaintId").isNull()).isTrue();
             assertThat(e.get("channelsEducated").get(0).asText()).isEqualTo("MOBILE_JKN");
+            assertThat(e.get("zone").asText()).isEqualTo("Asia/Makassar"); // readers' local day of the visit
             assertThat(header(r, "ce_source")).isEqualTo("/loket/queue");
         }
         given().get("/tickets/00000000-0000-0000-0000-000000000000").then().statusCode(404);

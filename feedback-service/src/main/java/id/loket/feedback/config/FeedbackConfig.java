@@ -22,7 +22,13 @@ public interface FeedbackConfig {
     @WithDefault("http://localhost:8084")
     String publicBaseUrl();
 
-    /** The branch's time zone (WIB, WITA or WIT): report days and date ranges are in it. */
+    /**
+     * The time zone of a survey whose VisitClosed named none (events recorded before VisitClosed carried the
+     * branch's zone). Every other survey's days and local times are in its own branch's zone.
+     */
     @WithDefault("Asia/Jakarta")
     ZoneId zone();
+
+    /** How often the CSAT-today gauge is recomputed from the read model (e.g. 5s; read by the scheduler). */
+    Optional<String> metricsRefresh();
 }

@@ -6,6 +6,7 @@ import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.queue.branch.Branch;
 import id.loket.queue.branch.BranchSetup;
+import id.loket.queue.branch.ServiceHours;
 import id.loket.queue.branch.ServiceType;
 import id.loket.queue.config.QueueConfig;
 import id.loket.queue.ticket.domain.Priority;
@@ -48,6 +49,7 @@ public class AppointmentService {
         this.clock = clock;
     }
 
+    /** A slot must start within the branch's service hours on its date (a branch without hours takes any slot). */
     @Transactional
     public Appointment book(String branchCode, String serviceType, LocalDate date, String slot) {
         Branch branch = branches.branch(branchCode);
@@ -59,6 +61,11 @@ public class AppointmentService {
             start = LocalTime.parse(slot);
         } catch (DateTimeParseException e) {
             throw new InvalidField("slot", "must be a local time, HH:mm");
+        }
+        ServiceHours hours = branches.serviceHours(branchCode);
+        if (!hours.covers(date, start)) {
+            throw new InvalidField("slot", "slot " + slot + " on " + date.getDayOfWeek() + " " + date
+                    + " is outside the branch's service hours (" + hours.describe() + ")");
         }
         Instant now = clock.instant();
         Instant slotStartsAt = date.atTime(start).atZone(branch.zone()).toInstant();

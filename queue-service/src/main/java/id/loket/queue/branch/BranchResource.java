@@ -1,5 +1,6 @@
 package id.loket.queue.branch;
 
+import id.loket.platform.domain.InvalidField;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,7 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Admin: branches, their service types and counters. */
 @Path("/")
@@ -27,7 +34,29 @@ public class BranchResource {
     public record CreateBranch(@NotBlank @Pattern(regexp = "[A-Z0-9]{2,10}") String code,
                                @NotBlank @Size(max = 100) String name,
                                @NotBlank String zoneId,
-                               BranchSetup.EndOfDayPolicy endOfDayPolicy) {
+                               BranchSetup.EndOfDayPolicy endOfDayPolicy,
+                               List<HoursEntry> serviceHours) {
+    }
+
+    /**
+     * Opening hours for one or more weekdays, local times in the branch's zone, e.g. MONDAY–FRIDAY 08:00–15:00.
+     * Checked by {@link #hours} rather than by annotations, so that a 400 names the entry ("hours[1].days").
+     */
+    public record HoursEntry(List<DayOfWeek> days, LocalTime opens, LocalTime closes) {
+    }
+
+    /** The whole week at once; an empty list means open at any time. */
+    public record SetServiceHours(@NotNull List<HoursEntry> hours) {
+    }
+
+    public record DayHours(DayOfWeek day, String opens, String closes) {
+    }
+
+    public record ServiceHoursBody(String branch, String zoneId, boolean alwaysOpen, String description,
+                                   List<DayHours> days) {
+        static ServiceHoursBody of(Branch b, ServiceHours h) {
+            return new ServiceHoursBody(b.code, b.zoneId, h.alwaysOpen(), h.describe(), weekDays(h));
+        }
     }
 
     public record CreateServiceType(@NotBlank @Pattern(regexp = "[A-Z0-9]{1,5}") String code,
@@ -57,10 +86,11 @@ public class BranchResource {
         }
     }
 
+    /** serviceHours: one entry per open weekday; empty = open at any time. */
     public record BranchBody(String code, String name, String zoneId, String endOfDayPolicy,
-                             List<ServiceTypeBody> serviceTypes, List<CounterBody> counters) {
+                             List<DayHours> serviceHours, List<ServiceTypeBody> serviceTypes, List<CounterBody> counters) {
         static BranchBody of(Branch b) {
-            return new BranchBody(b.code, b.name, b.zoneId, b.endOfDayPolicy,
+            return new BranchBody(b.code, b.name, b.zoneId, b.endOfDayPolicy, weekDays(ServiceHoursDay.ofBranch(b.code)),
                     ServiceType.ofBranch(b.code).stream().map(ServiceTypeBody::of).toList(),
                     Counter.ofBranch(b.code).stream().map(CounterBody::of).toList());
         }
@@ -75,7 +105,8 @@ public class BranchResource {
     @POST
     @Path("branches")
     public Response createBranch(@Valid @NotNull CreateBranch body) {
-        Branch b = setup.createBranch(body.code(), body.name(), body.zoneId(), body.endOfDayPolicy());
+        ServiceHours hours = body.serviceHours() == null ? null : hours("serviceHours", body.serviceHours());
+        Branch b = setup.createBranch(body.code(), body.name(), body.zoneId(), body.endOfDayPolicy(), hours);
         return Response.created(URI.create("/branches/" + b.code)).entity(BranchBody.of(b)).build();
     }
 
@@ -89,6 +120,20 @@ public class BranchResource {
     @Path("branches/{code}")
     public BranchBody branch(@PathParam("code") String code) {
         return BranchBody.of(setup.branch(code));
+    }
+
+    @GET
+    @Path("branches/{code}/service-hours")
+    public ServiceHoursBody serviceHours(@PathParam("code") String code) {
+        return ServiceHoursBody.of(setup.branch(code), setup.serviceHours(code));
+    }
+
+    /** Replaces the week's service hours; tickets from the kiosk or the door are taken only within them. */
+    @PUT
+    @Path("branches/{code}/service-hours")
+    public ServiceHoursBody setServiceHours(@PathParam("code") String code, @Valid @NotNull SetServiceHours body) {
+        ServiceHours hours = setup.setServiceHours(code, hours("hours", body.hours()));
+        return ServiceHoursBody.of(setup.branch(code), hours);
     }
 
     @POST
@@ -117,5 +162,34 @@ public class BranchResource {
     public List<CounterBody> counters(@PathParam("code") String code) {
         setup.branch(code);
         return Counter.ofBranch(code).stream().map(CounterBody::of).toList();
+    }
+
+    /** The entries as a week, each weekday at most once and closing after it opens (else 400 naming the entry). */
+    static ServiceHours hours(String field, List<HoursEntry> entries) {
+        Map<DayOfWeek, ServiceHours.Hours> week = new EnumMap<>(DayOfWeek.class);
+        for (int i = 0; i < entries.size(); i++) {
+            HoursEntry e = entries.get(i);
+            String at = field + "[" + i + "]";
+            if (e == null) throw new InvalidField(at, "must not be null");
+            if (e.days() == null || e.days().isEmpty()) throw new InvalidField(at + ".days", "must name at least one weekday");
+            if (e.days().contains(null)) throw new InvalidField(at + ".days", "must not contain null");
+            if (e.opens() == null) throw new InvalidField(at + ".opens", "is required (HH:mm)");
+            if (e.closes() == null) throw new InvalidField(at + ".closes", "is required (HH:mm)");
+            if (!e.opens().isBefore(e.closes())) {
+                throw new InvalidField(at + ".closes", "must be after opens (" + e.opens() + ")");
+            }
+            for (DayOfWeek d : e.days()) {
+                if (week.put(d, new ServiceHours.Hours(e.opens(), e.closes())) != null) {
+                    throw new InvalidField(at + ".days", d + " is given more than once");
+                }
+            }
+        }
+        return new ServiceHours(week);
+    }
+
+    static List<DayHours> weekDays(ServiceHours h) {
+        List<DayHours> out = new ArrayList<>();
+        h.days().forEach((d, t) -> out.add(new DayHours(d, t.opens().toString(), t.closes().toString())));
+        return out;
     }
 }

@@ -4,21 +4,31 @@ import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
-/** Creating and changing branches, service types and counters (set-up data, not events). */
+/** Creating and changing branches, service types, counters and service hours (set-up data, not events). */
 @ApplicationScoped
 public class BranchSetup {
 
     public enum EndOfDayPolicy { CLOSE, CARRY_OVER }
 
+    private final EntityManager em;
+
+    BranchSetup(EntityManager em) {
+        this.em = em;
+    }
+
     @Transactional
-    public Branch createBranch(String code, String name, String zoneId, EndOfDayPolicy policy) {
+    public Branch createBranch(String code, String name, String zoneId, EndOfDayPolicy policy, ServiceHours hours) {
         try {
             ZoneId.of(zoneId);
         } catch (DateTimeException e) {
@@ -31,6 +41,10 @@ public class BranchSetup {
         b.zoneId = zoneId;
         b.endOfDayPolicy = (policy == null ? EndOfDayPolicy.CLOSE : policy).name();
         b.persist();
+        if (hours != null) {
+            em.flush(); // the branch row first: the hours refer to it
+            replaceHours(code, hours);
+        }
         return b;
     }
 
@@ -38,6 +52,35 @@ public class BranchSetup {
         Branch b = Branch.findById(code);
         if (b == null) throw new NotFound("no branch " + code);
         return b;
+    }
+
+    /** The branch's service hours; none set = open at any time. */
+    public ServiceHours serviceHours(String code) {
+        return ServiceHoursDay.ofBranch(code);
+    }
+
+    /** Replaces the branch's service hours (empty: open at any time from now on). */
+    @Transactional
+    public ServiceHours setServiceHours(String code, ServiceHours hours) {
+        // the branch row, locked: two changes at once are one after the other, not a mix of both
+        if (em.find(Branch.class, code, LockModeType.PESSIMISTIC_WRITE) == null) throw new NotFound("no branch " + code);
+        replaceHours(code, hours);
+        return serviceHours(code);
+    }
+
+    /** The branches that have service hours (and so a closing time). */
+    public List<String> branchesWithServiceHours() {
+        return em.createQuery("SELECT DISTINCT h.key.branchCode FROM ServiceHoursDay h ORDER BY h.key.branchCode", String.class).getResultList();
+    }
+
+    private void replaceHours(String code, ServiceHours hours) {
+        em.createNativeQuery("DELETE FROM service_hours WHERE branch_code = ?1").setParameter(1, code).executeUpdate();
+        for (Map.Entry<DayOfWeek, ServiceHours.Hours> e : hours.days().entrySet()) {
+            em.createNativeQuery("INSERT INTO service_hours (branch_code, weekday, opens, closes) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, code).setParameter(2, e.getKey().getValue())
+                    .setParameter(3, e.getValue().opens()).setParameter(4, e.getValue().closes())
+                    .executeUpdate();
+        }
     }
 
     @Transactional

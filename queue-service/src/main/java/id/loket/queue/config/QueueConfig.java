@@ -25,6 +25,12 @@ public interface QueueConfig {
     /** Heartbeat period of the board's event stream, e.g. 15s (read by the scheduler; declared here so it is a known key). */
     Optional<String> boardHeartbeat();
 
+    /** How often branches are checked for a closing time that has come (e.g. 30s; read by the scheduler). */
+    Optional<String> closingCheck();
+
+    /** How often the waiting-tickets gauge is recomputed from the read model (e.g. 5s; read by the scheduler). */
+    Optional<String> metricsRefresh();
+
     /** Places per appointment slot (the online queue's capacity). */
     @WithDefault("20")
     int appointmentSlotCapacity();

@@ -15,7 +15,10 @@ public sealed interface SurveyEvent {
 
     String visitId();
 
-    /** Offered once per closed visit. waitedSeconds and servedSeconds are additions to the agreed contract. */
+    /**
+     * Offered once per closed visit. waitedSeconds, servedSeconds and zone are additions to the agreed contract;
+     * zone is the branch's time zone as VisitClosed gave it, null when the VisitClosed had none (older events).
+     */
     record SurveyOffered(
             UUID surveyId,
             String visitId,
@@ -25,7 +28,8 @@ public sealed interface SurveyEvent {
             Instant closedAt,
             Instant expiresAt,
             Long waitedSeconds,
-            Long servedSeconds) implements SurveyEvent {
+            Long servedSeconds,
+            String zone) implements SurveyEvent {
     }
 
     record FeedbackSubmitted(

@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -57,7 +59,17 @@ public class VisitClosedConsumer {
         } catch (DateTimeParseException e) {
             throw poison("closedAt", "is not an ISO-8601 instant");
         }
-        return new ClosedVisit(visitId, branch, text(p, "counterId"), text(p, "serviceType"), closed,
+        // the branch's zone (added to VisitClosed v1 later): absent in older events, where the survey falls back
+        // to the configured zone; present but not a zone id is a producer's bug that no retry can mend
+        String zone = text(p, "zone");
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw poison("zone", "is not a time zone id");
+            }
+        }
+        return new ClosedVisit(visitId, branch, text(p, "counterId"), text(p, "serviceType"), zone, closed,
                 number(p, "waitedSeconds"), number(p, "servedSeconds"));
     }
 

@@ -1,5 +1,6 @@
 package id.loket.feedback.survey.projection;
 
+import id.loket.feedback.config.FeedbackConfig;
 import id.loket.feedback.survey.domain.SurveyEvent;
 import id.loket.feedback.survey.service.SurveyTokens;
 import id.loket.platform.eventstore.StoredEvent;
@@ -7,18 +8,26 @@ import id.loket.platform.events.EventCodec;
 import id.loket.platform.projection.Projection;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
-/** Keeps survey_view in step with the survey streams; every value comes from the event (the token hash from its id). */
+/**
+ * Keeps survey_view in step with the survey streams; every value comes from the event (the token hash from its
+ * id), except the zone of a survey offered from a VisitClosed without one: that is the configured zone.
+ * Local days (closed, submitted) are computed here in Java, in the survey's zone, once.
+ */
 @ApplicationScoped
 public class SurveyProjection implements Projection {
 
     private final EventCodec codec;
     private final SurveyTokens tokens;
+    private final ZoneId fallbackZone;
 
-    SurveyProjection(EventCodec codec, SurveyTokens tokens) {
+    SurveyProjection(EventCodec codec, SurveyTokens tokens, FeedbackConfig config) {
         this.codec = codec;
         this.tokens = tokens;
+        this.fallbackZone = config.zone();
     }
 
     @Override
@@ -44,6 +53,9 @@ public class SurveyProjection implements Projection {
                 v.counterId = o.counterId();
                 v.serviceType = o.serviceType();
                 v.closedAt = o.closedAt();
+                ZoneId zone = o.zone() != null ? ZoneId.of(o.zone()) : fallbackZone;
+                v.zoneId = zone.getId();
+                v.closedDate = LocalDate.ofInstant(o.closedAt(), zone);
                 v.waitedSeconds = o.waitedSeconds();
                 v.servedSeconds = o.servedSeconds();
                 v.offeredAt = event.recordedAt();
@@ -61,6 +73,7 @@ public class SurveyProjection implements Projection {
                 }
                 v.hasComment = f.hasComment();
                 v.submittedAt = f.submittedAt();
+                v.submittedDate = LocalDate.ofInstant(f.submittedAt(), ZoneId.of(v.zoneId));
                 v.version = event.version();
             }
             case SurveyEvent.LowSatisfactionFlagged l -> {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,10 @@ public class SurveyView extends PanacheEntityBase {
     public String counterId;
     public String serviceType;
     public Instant closedAt;
+    /** The branch's zone id (the configured zone for a VisitClosed that named none). */
+    public String zoneId;
+    /** The visit's business day in the branch's zone. */
+    public LocalDate closedDate;
     public Long waitedSeconds;
     public Long servedSeconds;
     public Instant offeredAt;
@@ -32,6 +37,8 @@ public class SurveyView extends PanacheEntityBase {
     public Integer solution;
     public boolean hasComment;
     public Instant submittedAt;
+    /** The answer's day in the branch's zone. */
+    public LocalDate submittedDate;
     public long version;
 
     public boolean answered() {
@@ -46,9 +53,9 @@ public class SurveyView extends PanacheEntityBase {
         return find("visitId", visitId).firstResultOptional();
     }
 
-    /** The surveys of visits that closed in [from, to) at one branch. */
-    public static List<SurveyView> closedBetween(String branch, Instant from, Instant to) {
-        return list("branch = ?1 and closedAt >= ?2 and closedAt < ?3", branch, from, to);
+    /** The surveys of visits that closed on the business days from..to (inclusive, each in its branch's zone) at one branch. */
+    public static List<SurveyView> closedOn(String branch, LocalDate from, LocalDate to) {
+        return list("branch = ?1 and closedDate >= ?2 and closedDate <= ?3", branch, from, to);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package id.loket.feedback.survey.report;
 
-import id.loket.feedback.config.FeedbackConfig;
 import id.loket.feedback.survey.projection.SurveyComment;
 import id.loket.feedback.survey.projection.SurveyView;
 import id.loket.platform.domain.InvalidField;
@@ -9,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Satisfaction per branch over a range of business days (in the branch's zone, by the day the visit closed),
- * optionally grouped by counter, service type or day.
+ * Satisfaction per branch over a range of business days (by the day the visit closed, in the branch's own zone
+ * as VisitClosed named it), optionally grouped by counter, service type or day.
  */
 @ApplicationScoped
 public class SatisfactionReports {
@@ -39,25 +37,18 @@ public class SatisfactionReports {
                            List<Comment> items) {
     }
 
-    private final FeedbackConfig config;
-
-    SatisfactionReports(FeedbackConfig config) {
-        this.config = config;
-    }
-
     public Report report(String branch, String from, String to, String groupBy) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         range(start, end);
         GroupBy grouping = groupBy(groupBy);
-        List<SurveyView> surveys = SurveyView.closedBetween(branch, startOf(start), startOf(end.plusDays(1)));
+        List<SurveyView> surveys = SurveyView.closedOn(branch, start, end);
         List<SatisfactionFigures> groups = List.of();
         if (grouping != null) {
-            ZoneId zone = config.zone();
             Function<SurveyView, String> key = switch (grouping) {
                 case counter -> s -> s.counterId == null ? "-" : s.counterId;
                 case serviceType -> s -> s.serviceType == null ? "-" : s.serviceType;
-                case day -> s -> s.closedAt.atZone(zone).toLocalDate().toString();
+                case day -> s -> s.closedDate.toString(); // the visit's day in its own branch's zone
             };
             Map<String, List<SurveyView>> byKey = surveys.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
             groups = byKey.entrySet().stream().map(e -> SatisfactionFigures.of(e.getKey(), e.getValue())).toList();
@@ -71,10 +62,9 @@ public class SatisfactionReports {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         range(start, end);
-        Instant a = startOf(start), b = startOf(end.plusDays(1));
-        String where = "branch = ?1 and closedAt >= ?2 and closedAt < ?3 and hasComment = true";
-        long total = SurveyView.count(where, branch, a, b);
-        List<SurveyView> views = SurveyView.find(where + " order by submittedAt desc, surveyId", branch, a, b)
+        String where = "branch = ?1 and closedDate >= ?2 and closedDate <= ?3 and hasComment = true";
+        long total = SurveyView.count(where, branch, start, end);
+        List<SurveyView> views = SurveyView.find(where + " order by submittedAt desc, surveyId", branch, start, end)
                 .page(Page.of(page, size)).list();
         Map<UUID, SurveyComment> texts = views.isEmpty() ? Map.of()
                 : SurveyComment.<SurveyComment>list("surveyId in ?1", views.stream().map(v -> v.surveyId).toList())
@@ -82,10 +72,6 @@ public class SatisfactionReports {
         List<Comment> items = views.stream().map(v -> new Comment(v.surveyId, v.visitId, v.counterId, v.serviceType,
                 v.rating, texts.containsKey(v.surveyId) ? texts.get(v.surveyId).comment : null, v.submittedAt)).toList();
         return new Comments(branch, start, end, page, size, total, items);
-    }
-
-    private Instant startOf(LocalDate day) {
-        return day.atStartOfDay(config.zone()).toInstant();
     }
 
     private static LocalDate date(String field, String value) {

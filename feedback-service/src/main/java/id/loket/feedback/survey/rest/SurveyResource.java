@@ -6,7 +6,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import id.loket.feedback.config.FeedbackConfig;
 import id.loket.feedback.survey.domain.Survey;
 import id.loket.feedback.survey.domain.SurveyEvent.Aspects;
 import id.loket.feedback.survey.projection.SurveyView;
@@ -30,7 +29,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,8 +64,9 @@ public class SurveyResource {
     public record SurveyBody(UUID surveyId, String branch, String counterId, String serviceType, Instant closedAt,
                              String zone, Long waitedSeconds, Long servedSeconds, Instant expiresAt,
                              boolean answered, List<Question> questions) {
-        static SurveyBody of(SurveyView v, ZoneId zone) {
-            return new SurveyBody(v.surveyId, v.branch, v.counterId, v.serviceType, v.closedAt, zone.getId(),
+        /** zone: the branch's, so the page shows the visit's local time there, not the phone's. */
+        static SurveyBody of(SurveyView v) {
+            return new SurveyBody(v.surveyId, v.branch, v.counterId, v.serviceType, v.closedAt, v.zoneId,
                     v.waitedSeconds, v.servedSeconds, v.expiresAt, v.answered(), QUESTIONS);
         }
     }
@@ -84,16 +83,14 @@ public class SurveyResource {
             new Question("phone", "phone", 0, 0, false));
 
     private final SurveyService surveys;
-    private final ZoneId zone;
 
-    SurveyResource(SurveyService surveys, FeedbackConfig config) {
+    SurveyResource(SurveyService surveys) {
         this.surveys = surveys;
-        this.zone = config.zone();
     }
 
     @GET
     public Response get(@PathParam("token") String token) {
-        return Response.ok(SurveyBody.of(surveys.open(token), zone)).header("Cache-Control", "no-store").build();
+        return Response.ok(SurveyBody.of(surveys.open(token))).header("Cache-Control", "no-store").build();
     }
 
     @POST

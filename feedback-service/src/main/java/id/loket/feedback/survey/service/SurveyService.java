@@ -25,9 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SurveyService {
 
-    /** The visit as VisitClosed describes it, without anything personal. */
-    public record ClosedVisit(String visitId, String branch, String counterId, String serviceType, Instant closedAt,
-                              Long waitedSeconds, Long servedSeconds) {
+    /** The visit as VisitClosed describes it, without anything personal; zone is null in older events. */
+    public record ClosedVisit(String visitId, String branch, String counterId, String serviceType, String zone,
+                              Instant closedAt, Long waitedSeconds, Long servedSeconds) {
     }
 
     public record Answer(int rating, Aspects aspects, String comment, String contactPhone) {
@@ -64,7 +64,7 @@ public class SurveyService {
     public boolean offer(ClosedVisit visit) {
         SurveyOffered offered = new SurveyOffered(UUID.randomUUID(), visit.visitId(), visit.branch(), visit.counterId(),
                 visit.serviceType(), visit.closedAt(), visit.closedAt().plus(config.surveyExpiry()),
-                visit.waitedSeconds(), visit.servedSeconds());
+                visit.waitedSeconds(), visit.servedSeconds(), visit.zone());
         return store.appendIfAbsent(Survey.streamId(visit.visitId()), List.of(codec.encode(offered)));
     }
 

@@ -53,7 +53,9 @@ public record Ticket(UUID id, UUID visitId, String number, String branch, String
         record Transfer(String serviceType, Instant at) implements Command {
         }
 
-        record Close(String outcome, String complaintId, List<String> channelsEducated, Instant at) implements Command {
+        /** zone: the branch's time zone id, carried by VisitClosed for readers' local days. */
+        record Close(String outcome, String complaintId, List<String> channelsEducated, String zone, Instant at)
+                implements Command {
         }
 
         /** The branch's end-of-day policy: close what still waits, or carry it to the next business day. */
@@ -119,7 +121,7 @@ public record Ticket(UUID id, UUID visitId, String number, String branch, String
                         t.source, t.priority, t.issuedAt, t.calledAt, t.startedAt, c.at(),
                         Duration.between(t.issuedAt, t.calledAt).toSeconds(),
                         Duration.between(t.startedAt, c.at()).toSeconds(),
-                        c.outcome(), c.complaintId(), List.copyOf(c.channelsEducated())));
+                        c.outcome(), c.complaintId(), List.copyOf(c.channelsEducated()), c.zone()));
             }
             case Command.EndOfDay d -> {
                 if (d.carryOver()) {

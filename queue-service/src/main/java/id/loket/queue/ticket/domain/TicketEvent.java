@@ -49,11 +49,16 @@ public sealed interface TicketEvent {
             implements TicketEvent {
     }
 
-    /** A served visit ends; waited = the call that led to service − issue, served = close − start. */
+    /**
+     * A served visit ends; waited = the call that led to service − issue, served = close − start. zone is the
+     * branch's IANA zone id, so a reader can tell the visit's local day without a copy of the branch set-up
+     * (added within v1; events recorded before it have none).
+     */
     record VisitClosed(UUID visitId, UUID ticketId, String ticketNumber, String branch, String counterId,
                        String serviceType, TicketSource source, Priority priority, Instant issuedAt,
                        Instant calledAt, Instant startedAt, Instant closedAt, long waitedSeconds,
-                       long servedSeconds, String outcome, String complaintId, List<String> channelsEducated)
+                       long servedSeconds, String outcome, String complaintId, List<String> channelsEducated,
+                       String zone)
             implements TicketEvent {
     }
 

@@ -46,7 +46,7 @@ public class TicketService {
     }
 
     /**
-     * Issues a ticket; everything is checked before the number is drawn, and the number is drawn in the
+     * Issues a ticket; everything (service hours included) is checked before the number is drawn, and the number is drawn in the
      * append's transaction. A ticket taken without screening starts its visit here (visitId null).
      */
     @Transactional
@@ -56,6 +56,11 @@ public class TicketService {
         ServiceType type = ServiceType.of(branchCode, serviceTypeCode)
                 .orElseThrow(() -> new InvalidField("serviceType", "branch " + branchCode + " has no service type " + serviceTypeCode));
         Instant now = clock.instant();
+        if (source != TicketSource.APPOINTMENT) {
+            // the kiosk and the door take tickets only while the branch is open (a booked slot was checked
+            // against the hours when it was booked, and its visitor may check in early)
+            branches.serviceHours(branchCode).requireOpen(branchCode, now, branch.zone());
+        }
         LocalDate businessDate = LocalDate.ofInstant(now, branch.zone());
         String number = TicketNumbers.format(type.prefix, numbers.next(branchCode, serviceTypeCode, businessDate));
         aggregates.handle(Ticket.streamId(ticketId), Ticket.DECIDER, TicketEvent.class,
@@ -107,8 +112,9 @@ public class TicketService {
 
     @Transactional
     public TicketView close(UUID ticketId, String outcome, String complaintId, List<String> channelsEducated) {
+        String zone = branches.branch(get(ticketId).branch).zoneId;
         return handle(ticketId, now -> new Ticket.Command.Close(outcome, complaintId,
-                channelsEducated == null ? List.of() : channelsEducated, now));
+                channelsEducated == null ? List.of() : channelsEducated, zone, now));
     }
 
     /** Called by call-next, with the row it locked. */

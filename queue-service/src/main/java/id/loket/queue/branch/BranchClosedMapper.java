@@ -1,0 +1,36 @@
+package id.loket.queue.branch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.loket.platform.eventstore.MetadataContext;
+import id.loket.platform.http.Problem;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.Instant;
+
+/**
+ * 409 problem+json for a ticket asked for outside service hours, in the platform's problem shape plus two
+ * members the kiosk can show: when the branch opens next, as an instant and in the branch's local time.
+ */
+public class BranchClosedMapper {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BranchClosedProblem(String type, String title, int status, String detail, String correlationId,
+                                      String branch, Instant opensAt, String opensAtLocal) {
+    }
+
+    @ServerExceptionMapper
+    public Response closed(BranchClosed e) {
+        String correlationId = null;
+        try {
+            correlationId = MetadataContext.current().correlationId();
+        } catch (RuntimeException ignored) {
+            // no request context: the problem goes out without it
+        }
+        return Response.status(409).type(Problem.MEDIA_TYPE)
+                .entity(new BranchClosedProblem("https://loket.id/problems/branch-closed", "Branch closed", 409,
+                        e.getMessage(), correlationId, e.branch(), e.opensAt().toInstant(),
+                        e.opensAt().toOffsetDateTime().toString()))
+                .build();
+    }
+}
