@@ -183,7 +183,7 @@ public class ProblemMappers {
     }
 
     /** "register.request.nik" → "nik"; a query or path parameter keeps its own name. */
-    private static String field(ConstraintViolation<?> v) {
+    static String field(ConstraintViolation<?> v) {
         List<String> parts = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : v.getPropertyPath()) {
@@ -192,9 +192,15 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
+            // a node's index says where it sits in the container named by the node before it: hours[1].days
+            if (node.isInIterable() && !parts.isEmpty()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                parts.set(parts.size() - 1, parts.getLast() + "[" + (at == null ? "" : at) + "]");
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) continue; // named "<list element>"
             String name = node.getName();
             if (name == null) continue;
-            parts.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            parts.add(name);
         }
         if (parts.isEmpty()) return parameter != null ? parameter : "body";
         return String.join(".", parts);
