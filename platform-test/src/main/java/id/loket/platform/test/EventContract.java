@@ -9,7 +9,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -87,7 +89,12 @@ public final class EventContract {
             throw new IllegalStateException(e);
         }
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+        // Draft 7, AsyncAPI 3's default schema format. Its other keywords (the document's own, x- extensions)
+        // carry no validation: ignored quietly instead of a warning each.
+        Dialect dialect = Dialect.builder(Dialects.getDraft7())
+                .unknownKeywordFactory((name, context) -> new NonValidationKeyword(name))
+                .build();
+        this.registry = SchemaRegistry.withDefaultDialect(dialect,
                 b -> b.schemaRegistryConfig(config).schemas(Map.of(BASE, json)));
     }
 
