@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -91,6 +94,57 @@ class EventContractTest {
     void anUnknownSchemaVersionIsNamed() {
         assertViolation(withExample("VisitClosed", rec -> header(rec, "ce_dataschemaversion", "2")),
                 "ce_dataschemaversion 2");
+    }
+
+    @Test
+    void aTypeWithTwoSchemaVersionsIsCheckedAgainstTheMessageOfItsVersion(@TempDir Path dir) throws Exception {
+        // the upcasting policy: a breaking change is a new version, and both stay in the contract
+        Path yaml = dir.resolve("asyncapi.yaml");
+        Files.writeString(yaml, """
+                asyncapi: 3.0.0
+                info: {title: t, version: '1'}
+                channels:
+                  things:
+                    address: loket.queue.events
+                    messages:
+                      ThingV1: {$ref: '#/components/messages/ThingV1'}
+                      ThingV2: {$ref: '#/components/messages/ThingV2'}
+                components:
+                  messages:
+                    ThingV1:
+                      name: ThingV1
+                      headers:
+                        allOf:
+                          - {$ref: '#/components/schemas/H'}
+                          - properties: {ce_type: {const: loket.queue.Thing}, ce_dataschemaversion: {const: '1'}}
+                      payload: {type: object, additionalProperties: false, required: [name], properties: {name: {type: string}}}
+                      bindings: {kafka: {key: {type: string, pattern: '^thing-'}}}
+                    ThingV2:
+                      name: ThingV2
+                      headers:
+                        allOf:
+                          - {$ref: '#/components/schemas/H'}
+                          - properties: {ce_type: {const: loket.queue.Thing}, ce_dataschemaversion: {const: '2'}}
+                      payload: {type: object, additionalProperties: false, required: [firstName], properties: {firstName: {type: string}}}
+                      bindings: {kafka: {key: {type: string, pattern: '^thing-'}}}
+                  schemas:
+                    H: {type: object, required: [ce_type, ce_dataschemaversion], properties: {ce_type: {type: string}}}
+                """);
+        EventContract contract = EventContract.load(yaml);
+        assertEquals(Set.of("loket.queue.Thing"), contract.ceTypes("loket.queue.events"));
+        assertEquals(List.of(), contract.violations(thing("1", "{\"name\":\"a\"}")));
+        assertEquals(List.of(), contract.violations(thing("2", "{\"firstName\":\"a\"}")));
+        var v1AsV2 = contract.violations(thing("2", "{\"name\":\"a\"}"));
+        assertTrue(v1AsV2.stream().anyMatch(v -> v.contains("firstName")), v1AsV2.toString());
+        var v3 = contract.violations(thing("3", "{\"name\":\"a\"}"));
+        assertTrue(v3.stream().anyMatch(v -> v.contains("ce_dataschemaversion 3")), v3.toString());
+    }
+
+    private static ConsumerRecord<String, byte[]> thing(String version, String payload) {
+        var r = new ConsumerRecord<>("loket.queue.events", 0, 0L, "thing-1", payload.getBytes(StandardCharsets.UTF_8));
+        header(r, "ce_type", "loket.queue.Thing");
+        header(r, "ce_dataschemaversion", version);
+        return r;
     }
 
     @Test
