@@ -224,6 +224,7 @@ class EventContractTest {
         assertFalse(doc.path("info").path("version").asText().isBlank(), "info.version");
         assertEquals(Set.of("loket.queue.events", "loket.membership.events", "loket.complaint.events", "loket.feedback.events"),
                 CONTRACT.topics());
+        assertFalse(doc.at("/components/schemas/CloudEventHeaders").isMissingNode(), "the common headers schema");
 
         List<String> problems = new ArrayList<>();
         Set<String> usedMessages = new HashSet<>();
