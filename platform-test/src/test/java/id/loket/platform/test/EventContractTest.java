@@ -178,9 +178,11 @@ class EventContractTest {
         assertViolation(withExample("VisitClosed", r -> r.headers().add("ce_id", "second".getBytes(StandardCharsets.UTF_8))),
                 "header ce_id appears 2 times");
         assertViolation(withExample("VisitClosed", r -> r.headers().remove("ce_type")), "ce_type is missing");
-        // headers the contract does not name (e.g. tracing) are allowed
+        assertViolation(withExample("VisitClosed", r -> header(r, "traceparent", "00-trace")), "traceparent");
         assertEquals(List.of(), CONTRACT.violations(withExample("VisitClosed",
                 r -> header(r, "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))));
+        // headers the contract does not name are allowed
+        assertEquals(List.of(), CONTRACT.violations(withExample("VisitClosed", r -> header(r, "x-replayed-by", "ops"))));
     }
 
     @Test
