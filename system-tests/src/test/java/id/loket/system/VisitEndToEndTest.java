@@ -3,6 +3,7 @@ package id.loket.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.loket.platform.test.TopicReader;
 import id.loket.system.LoketSystem.Service;
+import id.loket.platform.test.EventContract;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -368,6 +369,9 @@ class VisitEndToEndTest {
         }
         recordsRead.clear();
         recordsRead.addAll(topics.records());
+
+        // every record as docs/events/asyncapi.yaml promises consumers: headers, key and payload schema
+        EventContract.load().assertAllValid(recordsRead);
 
         // CloudEvents headers on every record; ce_id unique
         Set<String> ids = new HashSet<>();
