@@ -29,11 +29,12 @@ import java.util.stream.Stream;
  * (fresh codes) through the admin endpoints, so it can run against any queue-service database.
  *
  * <ul>
- * <li>{@code mode=callnext url=http://127.0.0.1:18081 [counters=20] [waiting=10000] [seconds=20] [warmup=5]}: one
- * branch, {@code waiting} tickets issued (one in ten with a priority), then {@code counters} counters call the next
- * ticket back to back, concurrently. Calls of the first {@code warmup} seconds (at most a fifth of the calls) are not
- * counted; the run stops
- * after {@code seconds} more or once 60% of the queue has been called, so the queue stays above 40% of its start.</li>
+ * <li>{@code mode=callnext url=http://127.0.0.1:18081 [counters=20] [waiting=10000] [rounds=10] [seconds=20]
+ * [warmup=5]}: one branch, {@code waiting} tickets issued (one in ten with a priority), then {@code rounds} times a
+ * second all {@code counters} counters call the next ticket at the same moment (the contention of 20 counters on
+ * one queue, not a saturation test). Each call's latency counts from the moment its round was due, so a round
+ * that starts late because the previous one was slow counts the delay too. Rounds of the first {@code warmup}
+ * seconds are not counted; the run stops after {@code seconds} more or once 60% of the queue has been called.</li>
  * <li>{@code mode=sse url=... [displays=10] [rate=20] [seconds=20] [warmup=5]}: {@code displays} branches, each
  * with a client on its board stream; at {@code rate} changes/s a ticket is issued at one branch after the other
  * and the time from sending the request to that display receiving a board that shows it is recorded.</li>
@@ -68,40 +69,43 @@ public class QueueDriver {
         }
         issueTickets(base, branch, waiting);
 
+        int rounds = args.integer("rounds", 10);
         long budget = (long) (waiting * 0.6);
-        AtomicLong calls = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong empty = new AtomicLong();
         Latencies latencies = new Latencies();
         ExecutorService pool = Executors.newFixedThreadPool(counters);
-        long measureFrom = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
-        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
-        AtomicLong firstMeasured = new AtomicLong(Long.MAX_VALUE);
-        List<Future<?>> done = new ArrayList<>();
-        for (String id : ids) {
-            done.add(pool.submit(() -> {
-                long n;
-                while (System.nanoTime() < end && (n = calls.incrementAndGet()) <= budget) {
-                    long t0 = System.nanoTime();
+        long interval = 1_000_000_000L / rounds;
+        long total = (long) rounds * (warmup + seconds);
+        long measuredFrom = (long) rounds * warmup;
+        long calls = 0;
+        long start = System.nanoTime();
+        long measureStart = 0;
+        for (long r = 0; r < total && calls + counters <= budget; r++) {
+            long due = start + r * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) LockSupport.parkNanos(wait);
+            if (r == measuredFrom) measureStart = due;
+            boolean measured = r >= measuredFrom;
+            List<Future<?>> round = new ArrayList<>();
+            for (String id : ids) {
+                round.add(pool.submit(() -> {
                     int status = post(base, "/counters/" + id + "/call-next", null).status();
-                    long took = System.nanoTime() - t0;
+                    long took = System.nanoTime() - due;
                     if (status == 200) {
-                        if (t0 >= measureFrom || n > budget / 5) { // warm-up: its seconds, at most a fifth of the calls
-                            firstMeasured.accumulateAndGet(t0, Math::min);
-                            latencies.recordNanos(took);
-                        }
+                        if (measured) latencies.recordNanos(took);
                     } else if (status == 204) {
                         empty.incrementAndGet();
-                        return null;
                     } else {
                         errors.incrementAndGet();
                     }
-                }
-                return null;
-            }));
+                    return null;
+                }));
+            }
+            for (Future<?> f : round) f.get();
+            calls += counters;
         }
-        for (Future<?> f : done) f.get();
-        double elapsed = Math.max(0, System.nanoTime() - firstMeasured.get()) / 1e9;
+        double elapsed = measureStart == 0 ? 0 : (System.nanoTime() - measureStart) / 1e9;
         pool.shutdown();
         int left = waitingCount(base, branch);
         return String.format(Locale.ROOT, "callnext %s calls_per_s=%.0f counters=%d waiting_at_start=%d waiting_at_end=%d empty=%d errors=%d",
