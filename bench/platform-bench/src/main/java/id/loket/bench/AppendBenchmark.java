@@ -3,8 +3,7 @@ package id.loket.bench;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
 import id.loket.platform.eventstore.NewEvent;
-import io.quarkus.runtime.QuarkusApplication;
-import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -21,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction, each on a stream of its own (the shape of a new ticket or registration). Prints one line:
  * {@code append events_per_s=<n> writers=<n> seconds=<n> errors=<n>}.
  *
- * <p>Arguments: {@code append [writers=32] [seconds=20] [warmup=5]}
+ * <p>Arguments: {@code mode=append [writers=32] [seconds=20] [warmup=5]}
  */
-@QuarkusMain
-public class AppendBenchmark implements QuarkusApplication {
+@ApplicationScoped
+public class AppendBenchmark implements Bench.Mode {
 
     // about the size of a TicketIssued payload
     static final String PAYLOAD = "{\"ticketId\":\"%s\",\"visitId\":\"%s\",\"branch\":\"SDA\",\"serviceType\":\"A\","
@@ -35,15 +34,14 @@ public class AppendBenchmark implements QuarkusApplication {
     EventStore store;
 
     @Override
-    public int run(String... args) throws Exception {
-        int writers = intArg(args, "writers", 32);
-        int seconds = intArg(args, "seconds", 20);
-        int warmup = intArg(args, "warmup", 5);
+    public String run(Args args) throws Exception {
+        int writers = args.integer("writers", 32);
+        int seconds = args.integer("seconds", 20);
+        int warmup = args.integer("warmup", 5);
         run(writers, Duration.ofSeconds(warmup));
         Result r = run(writers, Duration.ofSeconds(seconds));
-        System.out.printf(Locale.ROOT, "append events_per_s=%.0f writers=%d seconds=%d errors=%d%n",
+        return String.format(Locale.ROOT, "append events_per_s=%.0f writers=%d seconds=%d errors=%d",
                 r.count / (r.nanos / 1e9), writers, seconds, r.errors);
-        return 0;
     }
 
     record Result(long count, long errors, long nanos) {
@@ -79,12 +77,5 @@ public class AppendBenchmark implements QuarkusApplication {
         long nanos = System.nanoTime() - start;
         done.await();
         return new Result(count.get(), errors.get(), nanos);
-    }
-
-    private static int intArg(String[] args, String name, int defaultValue) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) return Integer.parseInt(a.substring(name.length() + 1));
-        }
-        return defaultValue;
     }
 }
