@@ -39,10 +39,11 @@ build() {
 # A fresh loket_membership database on our own PostgreSQL.
 start_postgres() {
   local ls="$ROOT/deploy/local-stack/target" log="$DATA/postgres.log"
+  rm -f "$log" # a READY line left from the last run must not count
   "$JAVA" -Xmx128m -cp "$(ls "$ls"/local-stack-*.jar | grep -v sources | head -n1):$ls/pg-libs/*" \
     id.loket.localstack.LocalPostgres "$DATA/postgres" "$PG_PORT" > "$log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 240); do grep -q READY "$log" 2>/dev/null && break; kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$log"; exit 1; }; sleep 0.5; done
+  for _ in $(seq 1 600); do grep -q READY "$log" 2>/dev/null && break; kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$log"; exit 1; }; sleep 0.5; done
   grep -q READY "$log" || { echo "PostgreSQL did not start; see $log" >&2; exit 1; }
   export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGUSER=postgres PGPASSWORD=postgres
   psql -qAt -d postgres -c "DROP DATABASE IF EXISTS loket_membership" -c "CREATE DATABASE loket_membership" >/dev/null
@@ -57,7 +58,7 @@ start_membership() {
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 LOKET_RELAY_ENABLED=false \
   LOKET_PRIVACY_NIK_HMAC_KEY=bench-only-nik-key MEMBERSHIP_DEMO_DATA=false \
-    "$JAVA" -Xmx${LOKET_BENCH_MEMBERSHIP_HEAP:-512m} -jar "$ROOT/membership-service/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
+    "$JAVA" -Xmx${LOKET_BENCH_MEMBERSHIP_HEAP:-512m} ${LOKET_BENCH_JAVA_OPTS:-} -jar "$ROOT/membership-service/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 240); do
     [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/q/health/ready")" == 200 ]] && return 0
@@ -76,6 +77,19 @@ participants_file() {
   fi
   printf '%s\n' "$f"
 }
+
+# CPU seconds used so far by a process and its children (PostgreSQL: the postmaster, its backends and workers).
+cpu_seconds() {
+  local pid="$1" total=0 p ticks
+  ticks=$(getconf CLK_TCK)
+  for p in "$pid" $(pgrep -P "$pid" 2>/dev/null); do
+    [[ -r /proc/$p/stat ]] || continue
+    total=$(( total + $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  awk -v t="$total" -v hz="$ticks" 'BEGIN { printf "%.1f", t / hz }'
+}
+postmaster_pid() { head -n1 "$DATA/postgres/postmaster.pid"; }
+app_pid() { printf '%s\n' "${PIDS[-1]}"; }
 
 machine() {
   echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -n1)"

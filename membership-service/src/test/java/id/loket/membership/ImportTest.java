@@ -193,31 +193,33 @@ class ImportTest {
         assertThat(ani.getString("registrationDate")).as("today when not given").isEqualTo(LocalDate.now(TestClock.JAKARTA).toString());
     }
 
-    @Test
-    void aFileLargerThanAChunkIsCommittedChunkByChunkAndADuplicateAcrossChunksIsFound() {
+    /** n men born on distinct dates (so their NIKs are unique), each in a family of their own, registered today. */
+    static String bigFile(int n, List<String> niks) {
         String region = "35" + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
-        int n = 2_500;
         StringBuilder file = new StringBuilder();
-        List<String> niks = new ArrayList<>();
-        String repeatedCard = null;
         for (int i = 1; i <= n; i++) {
-            // men born on distinct dates, so the NIKs are unique within this file
             LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(i * 7L + ThreadLocalRandom.current().nextInt(7));
             String nik = region + String.format("%02d%02d%02d", birth.getDayOfMonth(), birth.getMonthValue(), birth.getYear() % 100)
                     + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
-            String card = card();
-            if (i == 10) repeatedCard = card;
             niks.add(nik);
-            file.append("{\"nik\":\"").append(nik).append("\",\"cardNumber\":\"").append(card)
+            // registered today (no registrationDate): other tests' billing runs of past months leave them out
+            file.append("{\"nik\":\"").append(nik).append("\",\"cardNumber\":\"").append(card())
                     .append("\",\"name\":\"Peserta ").append(i).append("\",\"birthDate\":\"").append(birth)
                     .append("\",\"sex\":\"MALE\",\"familyCardNumber\":\"").append(Api.newFamilyCard())
-                    .append("\",\"segment\":\"BP\",\"careClass\":\"III\"}\n"); // registered today: other tests' billing runs of past months leave them out
+                    .append("\",\"segment\":\"BP\",\"careClass\":\"III\"}\n");
         }
-        // line 2,501 repeats line 10 (committed two chunks earlier)
-        file.append(file.toString().split("\n")[9]).append('\n');
-        assertThat(repeatedCard).isNotNull();
+        return file.toString();
+    }
 
-        JsonPath report = send(NDJSON, file.toString());
+    @Test
+    void aFileLargerThanAChunkIsCommittedChunkByChunkAndADuplicateAcrossChunksIsFound() {
+        int n = 2_500;
+        List<String> niks = new ArrayList<>();
+        String file = bigFile(n, niks);
+        // line 2,501 repeats line 10 (committed two chunks earlier)
+        file += file.split("\n")[9] + "\n";
+
+        JsonPath report = send(NDJSON, file);
         assertThat(report.getInt("lines")).isEqualTo(n + 1);
         assertThat(report.getInt("imported")).isEqualTo(n);
         assertThat(report.getInt("duplicates")).isEqualTo(1);
@@ -225,6 +227,44 @@ class ImportTest {
         assertThat(Db.count(ds, "SELECT count(*) FROM participant_identity WHERE nik = ANY(?::bpchar[])",
                 (Object) niks.toArray(String[]::new))).isEqualTo(n);
         assertThat(search(niks.get(n - 1)).getString("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void theSameFileSentTwiceAtOnceImportsEachParticipantOnce() throws Exception {
+        int n = 1_500;
+        List<String> niks = new ArrayList<>();
+        String file = bigFile(n, niks);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> send(NDJSON, file));
+            var b = pool.submit(() -> send(NDJSON, file));
+            JsonPath ra = a.get(), rb = b.get();
+            assertThat(ra.getInt("imported") + rb.getInt("imported")).isEqualTo(n);
+            assertThat(ra.getInt("duplicates") + rb.getInt("duplicates")).isEqualTo(n);
+            assertThat(ra.getInt("rejected") + rb.getInt("rejected")).isZero();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Db.count(ds, "SELECT count(*) FROM participant_view v JOIN participant_identity i USING (participant_id) WHERE i.nik = ANY(?::bpchar[])",
+                (Object) niks.toArray(String[]::new))).isEqualTo(n);
+        assertThat(Db.count(ds, "SELECT count(DISTINCT stream_id) FROM event_store e JOIN participant_identity i ON e.stream_id = 'participant-' || i.participant_id WHERE i.nik = ANY(?::bpchar[])",
+                (Object) niks.toArray(String[]::new))).isEqualTo(n);
+    }
+
+    @Test
+    void importedRowsAreWhatARebuildFromTheEventsGives() {
+        String kk = Api.newFamilyCard();
+        String head = Niks.male1985(), child = Niks.female1990(), employer = Api.newEmployer();
+        send(NDJSON, String.join("\n",
+                line(head, card(), kk, "PPU_PN", null, "HEAD", ",\"employerId\":\"" + employer + "\",\"monthlyWage\":6000000,\"facilityCode\":\"0130A001\"")
+                        .replace("\"sex\":\"FEMALE\"", "\"sex\":\"MALE\"").replace("1990-07-01", "1985-03-15"),
+                line(child, card(), kk, "PPU_PN", null, "CHILD", ",\"employerId\":\"" + employer + "\"")));
+        String family = search(head).getString("familyId");
+        String query = "SELECT * FROM participant_view WHERE family_card_hash = ? ORDER BY participant_id";
+        List<List<Object>> imported = Db.rows(ds, query, family);
+        assertThat(imported).hasSize(2);
+        given().post("/admin/projections/participants/rebuild").then().statusCode(200);
+        assertThat(Db.rows(ds, query, family)).isEqualTo(imported);
     }
 
     @Test
