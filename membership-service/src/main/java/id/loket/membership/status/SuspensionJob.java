@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.UUID;
@@ -70,21 +71,9 @@ public class SuspensionJob {
                          WHERE account_id > ?1 AND status = 'ACTIVE' AND segment NOT IN ('PBI_APBN', 'PBI_APBD')
                          ORDER BY account_id LIMIT ?2""").setParameter(1, from).setParameter(2, CHUNK_ACCOUNTS).getResultList();
                 for (String account : ids) {
-                    Ledger ledger = ledgers.ledger(account);
-                    SortedMap<YearMonth, Long> unpaid = ledger.unpaid(Ledger.oldestCounted(current), current.minusMonths(1));
-                    if (unpaid.isEmpty()) continue;
-                    counts[0]++;
-                    LocalDate effective = unpaid.firstKey().plusMonths(1).atDay(1);
-                    @SuppressWarnings("unchecked")
-                    List<UUID> members = Panache.getEntityManager().createNativeQuery("""
-                            SELECT participant_id FROM participant_view WHERE account_id = ?1 AND status = 'ACTIVE'
-                               AND segment NOT IN ('PBI_APBN', 'PBI_APBD') AND registration_date < ?2""")
-                            .setParameter(1, account).setParameter(2, effective).getResultList();
-                    for (UUID id : members) {
-                        var handled = aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
-                                new Participant.Command.Suspend(effective, unpaid.size()));
-                        counts[1] += handled.events().size();
-                    }
+                    int n = suspend(account, current);
+                    if (n >= 0) counts[0]++;
+                    counts[1] += Math.max(n, 0);
                 }
                 return ids.isEmpty() ? null : ids.getLast();
             });
@@ -95,5 +84,39 @@ public class SuspensionJob {
         }
         LOG.infof("suspension run for %s: %d accounts in arrears, %d participants suspended", today, accounts, suspended);
         return new Report(today, accounts, suspended);
+    }
+
+    /** The same for these accounts only (the demo data), in one transaction. */
+    public Report runFor(LocalDate today, Collection<String> accounts) {
+        YearMonth current = YearMonth.from(today);
+        int[] counts = new int[2];
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String account : accounts) {
+                int n = suspend(account, current);
+                if (n >= 0) counts[0]++;
+                counts[1] += Math.max(n, 0);
+            }
+        });
+        return new Report(today, counts[0], counts[1]);
+    }
+
+    /** Suspends the account's active members when it is in arrears: how many, or -1 when it is not in arrears. */
+    private int suspend(String account, YearMonth current) {
+        Ledger ledger = ledgers.ledger(account);
+        SortedMap<YearMonth, Long> unpaid = ledger.unpaid(Ledger.oldestCounted(current), current.minusMonths(1));
+        if (unpaid.isEmpty()) return -1;
+        LocalDate effective = unpaid.firstKey().plusMonths(1).atDay(1);
+        @SuppressWarnings("unchecked")
+        List<UUID> members = Panache.getEntityManager().createNativeQuery("""
+                SELECT participant_id FROM participant_view WHERE account_id = ?1 AND status = 'ACTIVE'
+                   AND segment NOT IN ('PBI_APBN', 'PBI_APBD') AND registration_date < ?2""")
+                .setParameter(1, account).setParameter(2, effective).getResultList();
+        int suspended = 0;
+        for (UUID id : members) {
+            var handled = aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
+                    new Participant.Command.Suspend(effective, unpaid.size()));
+            suspended += handled.events().size();
+        }
+        return suspended;
     }
 }

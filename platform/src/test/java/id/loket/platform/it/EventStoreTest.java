@@ -137,4 +137,48 @@ class EventStoreTest {
         assertThat(fresh.schemaVersion()).isEqualTo(2);
         assertThat(fresh.payloadJson()).contains("\"by\":1").doesNotContain("amount");
     }
+
+    @Test
+    void appendNewStreamsCreatesManyStreamsAtOnceAndProjectsThem() {
+        UUID a = UUID.randomUUID(), b = UUID.randomUUID();
+        List<StoredEvent> stored = store.appendNewStreams(List.of(
+                new EventStore.NewStream("tally-" + a, List.of(codec.encode(new TallyEvent.TallyOpened(a, "bulk-a")),
+                        codec.encode(new TallyEvent.TallyIncremented(a, 4)))),
+                new EventStore.NewStream("tally-" + b, List.of(codec.encode(new TallyEvent.TallyOpened(b, "bulk-b"))))));
+
+        assertThat(stored).extracting(StoredEvent::streamId).containsExactly("tally-" + a, "tally-" + a, "tally-" + b);
+        assertThat(stored).extracting(StoredEvent::version).containsExactly(1L, 2L, 1L);
+        assertThat(stored).extracting(StoredEvent::position).isSorted();
+        assertThat(store.readStream("tally-" + a)).extracting(StoredEvent::type).containsExactly("TallyOpened", "TallyIncremented");
+        // the projection ran in the same transaction, as for a single append
+        assertThat(total(a)).isEqualTo(4);
+        assertThat(total(b)).isZero();
+    }
+
+    @Test
+    void appendNewStreamsRefusesAStreamThatExistsAndWritesNone() {
+        UUID existing = UUID.randomUUID(), fresh = UUID.randomUUID();
+        store.append("tally-" + existing, ExpectedVersion.noStream(), List.of(codec.encode(new TallyEvent.TallyOpened(existing, "first"))));
+
+        assertThatThrownBy(() -> store.appendNewStreams(List.of(
+                new EventStore.NewStream("tally-" + fresh, List.of(codec.encode(new TallyEvent.TallyOpened(fresh, "fresh")))),
+                new EventStore.NewStream("tally-" + existing, List.of(codec.encode(new TallyEvent.TallyOpened(existing, "again")))))))
+                .isInstanceOf(WrongExpectedVersionException.class)
+                .hasMessageContaining("tally-" + existing);
+        assertThat(store.readStream("tally-" + fresh)).as("rolled back with the conflicting stream").isEmpty();
+        assertThat(store.readStream("tally-" + existing)).hasSize(1);
+    }
+
+    private long total(UUID tally) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT total FROM tally_view WHERE id = ?")) {
+            ps.setObject(1, tally);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("tally_view row of " + tally).isTrue();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -43,4 +43,19 @@ public sealed interface ContributionEvent {
     record PaymentAllocated(String accountId, String reference, long amount, List<Settled> settled, long creditAfter)
             implements ContributionEvent {
     }
+
+    record Instalment(int number, LocalDate dueDate, long amount) {
+    }
+
+    /**
+     * Arrears split into up to 12 instalments (program REHAB). Payments keep settling the oldest months first,
+     * so they go to the plan's months; the account's participants stay suspended until the plan is paid in full.
+     */
+    record InstalmentPlanOpened(String accountId, UUID planId, LocalDate openedOn, List<Settled> months, long total,
+                                List<Instalment> instalments) implements ContributionEvent {
+    }
+
+    /** Every month of the plan is settled, by the payment {@code reference}. */
+    record InstalmentPlanCompleted(String accountId, UUID planId, String reference) implements ContributionEvent {
+    }
 }

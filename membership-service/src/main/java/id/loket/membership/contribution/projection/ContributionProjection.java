@@ -57,8 +57,14 @@ public class ContributionProjection implements Projection {
                             .setParameter(3, a.reference()).setParameter(4, x.amount()).executeUpdate();
                 }
             }
+            case ContributionEvent.InstalmentPlanOpened o -> {
+            }
+            case ContributionEvent.InstalmentPlanCompleted c -> {
+            }
         }
     }
+
+    // Instalment plans are read from the account stream itself (a few events per account).
 
     private static void setCancelled(String account, String month, java.util.UUID participant, boolean cancelled) {
         Panache.getEntityManager()

@@ -1,23 +1,33 @@
 package id.loket.membership.contribution.rest;
 
+import id.loket.membership.contribution.domain.Account;
 import id.loket.membership.contribution.service.BillingRun;
+import id.loket.membership.contribution.service.InstalmentPlans;
 import id.loket.membership.contribution.service.PaymentService;
 import id.loket.membership.status.SuspensionJob;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 /** Billing runs, payments, and the suspension run (normally daily by the scheduler). */
 @Path("/")
@@ -36,14 +46,34 @@ public class ContributionResource {
     public record SuspensionRunRequest(@NotNull LocalDate date) {
     }
 
+    public record InstalmentPlanRequest(@NotNull @Min(value = 1, message = "must be between 1 and 12")
+                                        @Max(value = Account.MAX_INSTALMENTS, message = "must be between 1 and 12") Integer instalments) {
+    }
+
     private final BillingRun billing;
     private final PaymentService payments;
     private final SuspensionJob suspensions;
+    private final InstalmentPlans plans;
 
-    ContributionResource(BillingRun billing, PaymentService payments, SuspensionJob suspensions) {
+    ContributionResource(BillingRun billing, PaymentService payments, SuspensionJob suspensions, InstalmentPlans plans) {
         this.billing = billing;
         this.payments = payments;
         this.suspensions = suspensions;
+        this.plans = plans;
+    }
+
+    /** Arrears in up to 12 instalments; payments then settle the plan's months first (oldest first). */
+    @POST
+    @Path("accounts/{accountId}/instalment-plans")
+    public Response openPlan(@PathParam("accountId") String accountId, @Valid @NotNull InstalmentPlanRequest body) {
+        InstalmentPlans.PlanView plan = plans.open(accountId, body.instalments());
+        return Response.created(URI.create("/accounts/" + accountId + "/instalment-plans")).entity(plan).build();
+    }
+
+    @GET
+    @Path("accounts/{accountId}/instalment-plans")
+    public List<InstalmentPlans.PlanView> plans(@PathParam("accountId") String accountId) {
+        return plans.list(accountId);
     }
 
     @POST

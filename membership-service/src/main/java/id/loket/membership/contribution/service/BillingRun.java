@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +52,21 @@ public class BillingRun {
     }
 
     public Report run(YearMonth month) {
+        return run(month, null);
+    }
+
+    /** Bills only these accounts (the demo data), by the same rules and with the same bill ids as a full run. */
+    public Report runFor(YearMonth month, Collection<String> accounts) {
+        return run(month, List.copyOf(accounts));
+    }
+
+    private Report run(YearMonth month, List<String> accounts) {
         String after = "";
         int billed = 0, already = 0;
         long participants = 0, total = 0;
         while (true) {
             String from = after;
-            ChunkResult r = QuarkusTransaction.requiringNew().call(() -> chunk(month, from));
+            ChunkResult r = QuarkusTransaction.requiringNew().call(() -> chunk(month, from, accounts));
             if (r.lastAccount == null) break;
             after = r.lastAccount;
             billed += r.billed;
@@ -71,23 +81,25 @@ public class BillingRun {
     private record ChunkResult(String lastAccount, int billed, int already, long participants, long amount) {
     }
 
-    private ChunkResult chunk(YearMonth month, String after) {
+    private ChunkResult chunk(YearMonth month, String after, List<String> only) {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         // Liable: registered by the end of the month and not deactivated before it (the month of death is billed).
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        var query = Panache.getEntityManager().createNativeQuery("""
                 WITH accounts AS (
                     SELECT DISTINCT account_id FROM participant_view
                      WHERE account_id > ?1 AND registration_date <= ?2 AND (deactivated_on IS NULL OR deactivated_on >= ?3)
+                       %s
                      ORDER BY account_id LIMIT ?4)
                 SELECT v.participant_id, v.account_id, v.segment, v.care_class, v.family_card_hash, i.monthly_wage
                   FROM participant_view v JOIN accounts a ON a.account_id = v.account_id
                   LEFT JOIN participant_identity i ON i.participant_id = v.participant_id
                  WHERE v.registration_date <= ?2 AND (v.deactivated_on IS NULL OR v.deactivated_on >= ?3)
-                 ORDER BY v.account_id, v.registration_date, v.participant_id""")
-                .setParameter(1, after).setParameter(2, last).setParameter(3, first).setParameter(4, CHUNK_ACCOUNTS)
-                .getResultList();
+                 ORDER BY v.account_id, v.registration_date, v.participant_id""".formatted(only == null ? "" : "AND account_id IN (?5)"))
+                .setParameter(1, after).setParameter(2, last).setParameter(3, first).setParameter(4, CHUNK_ACCOUNTS);
+        if (only != null) query.setParameter(5, only);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         if (rows.isEmpty()) return new ChunkResult(null, 0, 0, 0, 0);
         Map<String, List<Liable>> byAccount = new LinkedHashMap<>();
         for (Object[] r : rows) {

@@ -43,8 +43,9 @@ public class PaymentService {
     public record Payment(String accountId, long amount, Instant paidAt, String reference) {
     }
 
+    /** {@code instalmentPlan}: the plan that was open when the payment came, as it stands after it (else null). */
     public record Result(String reference, String accountId, long amount, Instant paidAt, List<ContributionEvent.Settled> settled,
-                         long creditAfter, List<UUID> reactivated, boolean duplicate) {
+                         long creditAfter, List<UUID> reactivated, boolean duplicate, InstalmentPlans.PlanView instalmentPlan) {
     }
 
     private final EventStore store;
@@ -96,10 +97,17 @@ public class PaymentService {
                 new Account.Allocate(p.accountId(), p.reference(), p.amount(), billed, Ledger.oldestCounted(current)), loaded.state());
         store.append(stream, ExpectedVersion.exactly(loaded.version()), events.stream().map(codec::encode).toList());
         PaymentAllocated allocated = (PaymentAllocated) events.getFirst();
-        Ledger after = Account.DECIDER.fold(loaded.state(), events).ledger(billed);
+        Account account = Account.DECIDER.fold(loaded.state(), events);
+        Ledger after = account.ledger(billed);
+        Account.Plan planBefore = loaded.state().openPlan();
+        InstalmentPlans.PlanView plan = planBefore == null ? null
+                : InstalmentPlans.PlanView.of(p.accountId(), account.plans().stream()
+                .filter(x -> x.planId().equals(planBefore.planId())).findFirst().orElseThrow(), after);
 
+        // Active again once the arrears plus the current month are paid; under an instalment plan, not before
+        // the plan is paid in full (DOMAIN.md).
         List<UUID> reactivated = new ArrayList<>();
-        if (after.clearedFor(current)) {
+        if (after.clearedFor(current) && account.openPlan() == null) {
             LocalDate on = p.paidAt().atZone(ParticipantService.JKN_ZONE).toLocalDate();
             for (ParticipantView v : ParticipantView.onAccount(p.accountId())) {
                 if (!ParticipantStatus.SUSPENDED.name().equals(v.status)) continue;
@@ -109,7 +117,7 @@ public class PaymentService {
             }
         }
         return new Result(p.reference(), p.accountId(), p.amount(), p.paidAt(), allocated.settled(), allocated.creditAfter(),
-                reactivated, false);
+                reactivated, false, plan);
     }
 
     private Result duplicate(Payment p) {
@@ -126,6 +134,6 @@ public class PaymentService {
         List<ContributionEvent.Settled> settled = lines.stream()
                 .map(l -> new ContributionEvent.Settled(YearMonth.parse(l[0].toString().trim()), ((Number) l[1]).longValue())).toList();
         return new Result(p.reference(), p.accountId(), p.amount(), p.paidAt(), settled, ledgers.ledger(p.accountId()).credit(),
-                List.of(), true);
+                List.of(), true, null);
     }
 }

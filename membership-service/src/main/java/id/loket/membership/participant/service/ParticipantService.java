@@ -63,29 +63,10 @@ public class ParticipantService {
 
     @Transactional
     public ParticipantDetails register(Registration r) {
-        LocalDate today = today();
-        Nik nik = Nik.parse(r.nik(), "nik", today);
-        if (!nik.birthDate().equals(r.birthDate())) {
-            throw new InvalidField("birthDate", "does not match the birth date in the NIK");
-        }
-        if (nik.sex() != r.sex()) {
-            throw new InvalidField("sex", "does not match the NIK (women's NIK adds 40 to the birth day)");
-        }
-        FamilyCardNumber.validate(r.familyCardNumber(), "familyCardNumber");
-        CareClass careClass = careClass(r.segment(), r.careClass());
-        boolean ppu = r.segment() == Segment.PPU_PN || r.segment() == Segment.PPU_BU;
-        if (ppu && (r.employerId() == null || r.employerId().isBlank())) {
-            throw new InvalidField("employerId", "is required for " + r.segment());
-        }
-        if (!ppu && (r.employerId() != null || r.monthlyWage() != null)) {
-            throw new InvalidField(r.employerId() != null ? "employerId" : "monthlyWage", "applies to PPU segments only");
-        }
-        if (ppu && (r.relation() == null || r.relation() == Relation.HEAD) && r.monthlyWage() == null) {
-            throw new InvalidField("monthlyWage", "is required for the PPU wage earner");
-        }
-        LocalDate registrationDate = r.registrationDate() == null ? today : r.registrationDate();
-        if (registrationDate.isAfter(today)) throw new InvalidField("registrationDate", "must not be in the future");
-        if (registrationDate.isBefore(r.birthDate())) throw new InvalidField("registrationDate", "is before the birth date");
+        RegistrationRules.Checked checked = RegistrationRules.check(r, today(), RegistrationRules.Mode.COUNTER);
+        Nik nik = checked.nik();
+        CareClass careClass = checked.careClass();
+        LocalDate registrationDate = checked.registrationDate();
         String nikHash = hasher.hash(nik.value());
         String familyHash = hasher.hash(r.familyCardNumber());
         ParticipantView.byNikHash(nikHash).ifPresent(existing -> {
@@ -175,22 +156,13 @@ public class ParticipantService {
         return members.stream().map(v -> new ParticipantDetails(v, ParticipantIdentity.findById(v.participantId))).toList();
     }
 
-    private static CareClass careClass(Segment segment, CareClass requested) {
-        if (segment.isGovernmentPaid()) {
-            if (requested != null && requested != CareClass.III) {
-                throw new InvalidField("careClass", "PBI participants are in class III");
-            }
-            return CareClass.III;
-        }
-        if (segment.choosesClass() && requested == null) {
-            throw new InvalidField("careClass", "is required for " + segment + " (class I, II or III)");
-        }
-        return requested;
-    }
-
+    /** The next card number not already held (imported participants keep theirs, which may lie in the sequence's range). */
     private static String nextCardNumber() {
-        Number n = (Number) Panache.getEntityManager()
-                .createNativeQuery("SELECT nextval('card_number_seq')").getSingleResult();
-        return String.format("%013d", n.longValue());
+        while (true) {
+            Number n = (Number) Panache.getEntityManager()
+                    .createNativeQuery("SELECT nextval('card_number_seq')").getSingleResult();
+            String card = String.format("%013d", n.longValue());
+            if (ParticipantView.byCardNumber(card).isEmpty()) return card;
+        }
     }
 }
