@@ -37,11 +37,21 @@ public class ContributionProjection implements Projection {
         var em = Panache.getEntityManager();
         switch (codec.decode(event, ContributionEvent.class)) {
             case ContributionEvent.ContributionBilled b -> {
+                // one statement per bill, however many lines (an employer's bill has one per worker)
+                StringBuilder ids = new StringBuilder("{"), amounts = new StringBuilder("{");
                 for (ContributionEvent.Line l : b.lines()) {
-                    em.createNativeQuery("INSERT INTO bill_line (account_id, month, participant_id, amount, cancelled) VALUES (?1, ?2, ?3, ?4, false)")
-                            .setParameter(1, b.accountId()).setParameter(2, b.month().toString())
-                            .setParameter(3, l.participantId()).setParameter(4, l.amount()).executeUpdate();
+                    if (ids.length() > 1) {
+                        ids.append(',');
+                        amounts.append(',');
+                    }
+                    ids.append(l.participantId());
+                    amounts.append(l.amount());
                 }
+                em.createNativeQuery("""
+                                INSERT INTO bill_line (account_id, month, participant_id, amount, cancelled)
+                                SELECT ?1, ?2, l.id, l.amount, false FROM unnest(CAST(?3 AS uuid[]), CAST(?4 AS int8[])) AS l(id, amount)""")
+                        .setParameter(1, b.accountId()).setParameter(2, b.month().toString())
+                        .setParameter(3, ids.append('}').toString()).setParameter(4, amounts.append('}').toString()).executeUpdate();
             }
             case ContributionEvent.BillCancelled c -> setCancelled(c.accountId(), c.month().toString(), c.participantId(), true);
             case ContributionEvent.BillRestored r -> setCancelled(r.accountId(), r.month().toString(), r.participantId(), false);

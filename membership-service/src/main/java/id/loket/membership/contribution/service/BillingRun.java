@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +112,10 @@ public class BillingRun {
         int billed = 0, already = 0;
         long participants = 0, amount = 0;
         String lastAccount = null;
+        Map<String, Tariffs.Tariff> tariffsInForce = new HashMap<>(); // one look-up per segment and class, not per person
         for (Map.Entry<String, List<Liable>> e : byAccount.entrySet()) {
             lastAccount = e.getKey();
-            List<ContributionEvent.Line> lines = lines(e.getValue(), first);
+            List<ContributionEvent.Line> lines = lines(e.getValue(), first, tariffsInForce);
             long sum = lines.stream().mapToLong(ContributionEvent.Line::amount).sum();
             ContributionBilled bill = new ContributionBilled(e.getKey(), month, sum, lines, month.atDay(10));
             if (store.appendIfAbsent(billStream(e.getKey(), month), List.of(codec.encode(bill)))) {
@@ -127,23 +129,27 @@ public class BillingRun {
         return new ChunkResult(lastAccount, billed, already, participants, amount);
     }
 
+    private Tariffs.Tariff tariff(Map<String, Tariffs.Tariff> inForce, Segment segment, CareClass careClass, LocalDate on) {
+        return inForce.computeIfAbsent(segment + "/" + careClass, k -> tariffs.inForce(segment, careClass, on));
+    }
+
     /**
      * One line per participant. PPU: 5% of the (floored, capped) wage for each wage earner; up to five
      * family members in all are included, each further one pays 1% of the earner's wage.
      */
-    private List<ContributionEvent.Line> lines(List<Liable> members, LocalDate on) {
+    private List<ContributionEvent.Line> lines(List<Liable> members, LocalDate on, Map<String, Tariffs.Tariff> tariffsInForce) {
         List<ContributionEvent.Line> out = new ArrayList<>();
         Map<String, List<Liable>> ppuFamilies = new LinkedHashMap<>();
         for (Liable l : members) {
             if (l.segment() == Segment.PPU_PN || l.segment() == Segment.PPU_BU) {
                 ppuFamilies.computeIfAbsent(l.familyCardHash(), k -> new ArrayList<>()).add(l);
             } else {
-                out.add(new ContributionEvent.Line(l.participantId(), tariffs.inForce(l.segment(), l.careClass(), on).fixedShare()));
+                out.add(new ContributionEvent.Line(l.participantId(), tariff(tariffsInForce, l.segment(), l.careClass(), on).fixedShare()));
             }
         }
         for (List<Liable> family : ppuFamilies.values()) {
             Liable earner = family.stream().filter(l -> l.wage() != null).findFirst().orElse(family.getFirst());
-            Tariffs.Tariff t = tariffs.inForce(earner.segment(), null, on);
+            Tariffs.Tariff t = tariff(tariffsInForce, earner.segment(), null, on);
             long base = t.wageBase(earner.wage());
             int included = 0;
             for (Liable l : family) {
