@@ -41,20 +41,26 @@ public final class OrderedEventReader {
     public List<StoredEvent> next(Connection c, long after, int limit) throws SQLException {
         holes.headMap(after + 1).clear();
         List<StoredEvent> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + EventStore.COLUMNS + " FROM event_store WHERE position > ? ORDER BY position LIMIT ?")) {
+        // The snapshot must be the read's own (one statement: one snapshot). One taken by a later statement may
+        // already show the hole's transaction finished although it committed after the read: the hole would be
+        // skipped with its row now there, and that event never published.
+        Snapshot snapshot = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EventStore.COLUMNS
+                + ", pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text"
+                + " FROM event_store WHERE position > ? ORDER BY position LIMIT ?")) {
             ps.setLong(1, after);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.add(store.map(rs));
+                while (rs.next()) {
+                    rows.add(store.map(rs));
+                    if (snapshot == null) snapshot = new Snapshot(Long.parseLong(rs.getString(10)), Long.parseLong(rs.getString(11)));
+                }
             }
         }
         List<StoredEvent> out = new ArrayList<>(rows.size());
         long expected = after + 1;
-        Snapshot snapshot = null;
         for (StoredEvent e : rows) {
             if (e.position() != expected) {
-                if (snapshot == null) snapshot = snapshot(c); // taken after the read: a later xmax is only safer
                 Long waitFor = holes.get(expected);
                 if (waitFor == null) {
                     holes.put(expected, snapshot.xmax);
@@ -70,15 +76,6 @@ public final class OrderedEventReader {
             expected = e.position() + 1;
         }
         return out;
-    }
-
-    private static Snapshot snapshot(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new Snapshot(Long.parseLong(rs.getString(1)), Long.parseLong(rs.getString(2)));
-        }
     }
 
     private record Snapshot(long xmin, long xmax) {

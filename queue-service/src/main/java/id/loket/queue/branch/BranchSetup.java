@@ -49,6 +49,8 @@ public class BranchSetup {
     }
 
     public Branch branch(String code) {
+        // no code holds a control character, and PostgreSQL refuses a NUL in a query (a 500, not a 404)
+        if (code.chars().anyMatch(Character::isISOControl)) throw new NotFound("no such branch");
         Branch b = Branch.findById(code);
         if (b == null) throw new NotFound("no branch " + code);
         return b;
@@ -122,6 +124,7 @@ public class BranchSetup {
     }
 
     public Counter counter(String id) {
+        if (id.chars().anyMatch(Character::isISOControl)) throw new NotFound("no such counter"); // as branch(code)
         Counter c = Counter.findById(id);
         if (c == null) throw new NotFound("no counter " + id);
         return c;

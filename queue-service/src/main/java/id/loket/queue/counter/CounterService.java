@@ -78,6 +78,7 @@ public class CounterService {
     }
 
     private Counter lock(String counterId) {
+        if (counterId.chars().anyMatch(Character::isISOControl)) throw new NotFound("no such counter"); // a NUL would be a 500
         Counter c = em.find(Counter.class, counterId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) throw new NotFound("no counter " + counterId);
         return c;

@@ -102,6 +102,8 @@ public class SurveyService {
 
     /** The survey's link for the counter screen; empty while the VisitClosed is still on its way. */
     public Optional<Link> linkForVisit(String visitId) {
+        // no visit id holds a control character (it never gets a survey), and PostgreSQL refuses a NUL in a query
+        if (visitId.chars().anyMatch(Character::isISOControl)) throw new NotFound("no such visit");
         return SurveyView.byVisit(visitId).map(v -> {
             String token = tokens.tokenOf(v.surveyId);
             String base = config.publicBaseUrl().replaceAll("/+$", "");

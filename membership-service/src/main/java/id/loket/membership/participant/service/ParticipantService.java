@@ -151,6 +151,8 @@ public class ParticipantService {
     }
 
     public List<ParticipantDetails> family(String familyId) {
+        // no family id holds a control character, and PostgreSQL refuses a NUL in a query (a 500, not a 404)
+        if (familyId.chars().anyMatch(Character::isISOControl)) throw new NotFound("no such family");
         List<ParticipantView> members = ParticipantView.family(familyId);
         if (members.isEmpty()) throw new NotFound("no family " + familyId);
         return members.stream().map(v -> new ParticipantDetails(v, ParticipantIdentity.findById(v.participantId))).toList();
