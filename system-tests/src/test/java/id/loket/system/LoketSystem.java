@@ -75,7 +75,15 @@ public final class LoketSystem implements AutoCloseable {
      * four JVMs starting side by side on a busy 2-core one take minutes).
      */
     public static LoketSystem start() {
-        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)));
+        return start(List.of());
+    }
+
+    /**
+     * {@link #start()} with extra JVM options for each of the four services, e.g.
+     * {@code -Dloket.relay.lag-bound=PT5S}: a fault test that wants an outage to show sooner.
+     */
+    public static LoketSystem start(List<String> serviceJvmOptions) {
+        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), serviceJvmOptions);
     }
 
     /**
@@ -83,6 +91,10 @@ public final class LoketSystem implements AutoCloseable {
      * once every service's {@code /q/health/ready} is UP. On any failure, stops what it started and throws.
      */
     public static LoketSystem start(Duration readyTimeout) {
+        return start(readyTimeout, List.of());
+    }
+
+    private static LoketSystem start(Duration readyTimeout, List<String> serviceJvmOptions) {
         Path root = Path.of(System.getProperty("loket.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("loket.system.logs", "target")).toAbsolutePath().normalize();
         requirePackaged(root);
@@ -131,12 +143,13 @@ public final class LoketSystem implements AutoCloseable {
                 }
                 case COMPLAINT -> { }
             }
-            services.put(s, ServiceProcess.quarkus(s.module(),
-                    // -Xmx256m as deploy/loket runs them; C1 only and the serial collector: four JVMs start
-                    // side by side on two cores, and a short test has no use for C2's peak speed
-                    List.of(java, "-Dsystem-test.component=" + s.module(), "-Xmx256m",
-                            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar(root, s).toString()),
-                    env, logs.resolve(s.module() + ".log"), ports.get(s)));
+            // -Xmx256m as deploy/loket runs them; C1 only and the serial collector: four JVMs start
+            // side by side on two cores, and a short test has no use for C2's peak speed
+            List<String> command = new ArrayList<>(List.of(java, "-Dsystem-test.component=" + s.module(), "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            command.addAll(serviceJvmOptions);
+            command.addAll(List.of("-jar", jar(root, s).toString()));
+            services.put(s, ServiceProcess.quarkus(s.module(), command, env, logs.resolve(s.module() + ".log"), ports.get(s)));
         }
 
         LoketSystem system = new LoketSystem(services, civilRegistry, kafka.bootstrapServers());

@@ -15,9 +15,11 @@ import java.util.TreeMap;
  * for "position &gt; last" can pass over a slower transaction's lower position for good. This reader stops
  * at the first hole. A hole is either a transaction still in flight or one that rolled back (or a sequence
  * jump after a crash). Every writer holds a transaction id before it draws a position (the store's column
- * order guarantees it), so the transaction behind a hole seen in a snapshot had an id below that snapshot's
- * xmax: once the oldest running transaction (xmin) has passed that xmax, the hole can never fill and is
- * skipped.
+ * order guarantees it), so the transaction behind a hole has an id below any id given out after the hole was
+ * seen: the reader takes one then (a snapshot's xmax will not do: it is the latest finished id + 1, and the
+ * hole's transaction may have a newer one). Once the oldest running transaction of a read's own snapshot
+ * (xmin) has passed that id, the hole's transaction has ended, and as the same read does not show its row,
+ * it rolled back: the hole is skipped.
  *
  * <p>Because events are handed out strictly by position and a stream's version n+1 is always drawn after
  * version n committed, per-stream order follows, even when a transaction that wrote something else first
@@ -46,14 +48,13 @@ public final class OrderedEventReader {
         // skipped with its row now there, and that event never published.
         Snapshot snapshot = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT " + EventStore.COLUMNS
-                + ", pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text"
-                + " FROM event_store WHERE position > ? ORDER BY position LIMIT ?")) {
+                + ", pg_snapshot_xmin(pg_current_snapshot())::text FROM event_store WHERE position > ? ORDER BY position LIMIT ?")) {
             ps.setLong(1, after);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(store.map(rs));
-                    if (snapshot == null) snapshot = new Snapshot(Long.parseLong(rs.getString(10)), Long.parseLong(rs.getString(11)));
+                    if (snapshot == null) snapshot = new Snapshot(Long.parseLong(rs.getString(10)));
                 }
             }
         }
@@ -63,9 +64,10 @@ public final class OrderedEventReader {
             if (e.position() != expected) {
                 Long waitFor = holes.get(expected);
                 if (waitFor == null) {
-                    holes.put(expected, snapshot.xmax);
+                    long id = newTransactionId(c);
+                    holes.put(expected, id);
                     LOG.debugf("hole at position %d (next visible %d): waiting until xmin passes %d (now %d)",
-                            expected, e.position(), snapshot.xmax, snapshot.xmin);
+                            expected, e.position(), id, snapshot.xmin);
                     break;
                 }
                 if (snapshot.xmin < waitFor) break; // a transaction that may own the hole is still running
@@ -78,6 +80,14 @@ public final class OrderedEventReader {
         return out;
     }
 
-    private record Snapshot(long xmin, long xmax) {
+    /** A transaction id given out now, so above the id of every transaction that drew a position before. */
+    private static long newTransactionId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_current_xact_id()::text"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Long.parseLong(rs.getString(1));
+        }
+    }
+
+    private record Snapshot(long xmin) {
     }
 }

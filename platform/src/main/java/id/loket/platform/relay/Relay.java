@@ -29,6 +29,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One outbox relay: publishes committed events from the store to Kafka in position order, then moves its
@@ -41,6 +43,8 @@ public class Relay implements AutoCloseable {
 
     // 'LKTR': first key of the advisory lock; the second is derived from the topic.
     private static final int LOCK_NAMESPACE = 0x4C4B5452;
+    /** How long a batch may wait for the broker's acknowledgements before the relay gives up and starts again. */
+    private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     private final RelaySettings settings;
     private final EventStore store;
@@ -158,15 +162,28 @@ public class Relay implements AutoCloseable {
         checkpoint = position;
     }
 
-    private void send(List<StoredEvent> batch) throws ExecutionException, InterruptedException {
+    /**
+     * Sends the batch and waits for every acknowledgement; any failure throws (no checkpoint, the batch goes again
+     * from a new producer). Order per stream rests on one rule: once an event has failed, no later one may reach
+     * the broker from this producer, or it would land before the failed one when that is sent again. Hence: a
+     * send that fails at once (no metadata within max.block.ms) stops the batch there; the producer has one
+     * request in flight and never gives up on a record by itself (see producerConfig), so what reaches the broker
+     * is always a prefix of what was sent; and the wait has its own bound, after which the caller closes the
+     * producer at once.
+     */
+    private void send(List<StoredEvent> batch) throws ExecutionException, InterruptedException, TimeoutException {
         if (producer == null) producer = new KafkaProducer<>(producerConfig());
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
         for (StoredEvent e : batch) {
-            sent.add(producer.send(new ProducerRecord<>(settings.topic(), null, null, e.streamId(),
-                    e.payloadJson().getBytes(StandardCharsets.UTF_8), CloudEventHeaders.of(settings.service(), e))));
+            Future<RecordMetadata> f = producer.send(new ProducerRecord<>(settings.topic(), null, null, e.streamId(),
+                    e.payloadJson().getBytes(StandardCharsets.UTF_8), CloudEventHeaders.of(settings.service(), e)));
+            if (f.isDone()) f.get(); // failed already: nothing after it is sent
+            sent.add(f);
         }
-        producer.flush();
-        for (Future<RecordMetadata> f : sent) f.get(); // any failure: no checkpoint, the batch goes again
+        long deadline = System.nanoTime() + ACKNOWLEDGEMENT_TIMEOUT.toNanos();
+        for (Future<RecordMetadata> f : sent) {
+            f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
     }
 
     private Properties producerConfig() {
@@ -175,12 +192,16 @@ public class Relay implements AutoCloseable {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "loket-" + settings.service() + "-relay");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // One request at a time. With five, a restarted broker answered the first request of a new producer
+        // with NOT_LEADER_OR_FOLLOWER, then accepted the second (a broker takes any sequence number as the first
+        // of a producer it does not know): later events of a stream landed before earlier ones.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        // the producer retries until it is closed; the relay bounds the wait itself (see send)
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return p;

@@ -6,6 +6,7 @@ import id.loket.platform.eventstore.OrderedEventReader;
 import id.loket.platform.eventstore.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.tally.TallyEvent;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,6 +44,8 @@ class OrderedEventReaderTest {
     EventStore store;
     @Inject
     EventCodec codec;
+    @Inject
+    AgroalDataSource dataSource;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -88,6 +91,75 @@ class OrderedEventReaderTest {
         } finally {
             release.countDown();
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A hole whose transaction took its id after every transaction that had finished: a snapshot's xmax is the
+     * latest finished id + 1, so that id is not below it. Q takes its id first (an unrelated write), T takes
+     * the next one and draws the lower position, Q draws the higher one and commits; T is then the oldest open
+     * transaction, and "xmin has passed the xmax of the hole's first sighting" holds while T is still open.
+     */
+    @Test
+    void aHoleOfTheNewestTransactionIsNotSkippedWhileItIsOpen() throws Exception {
+        UUID early = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        CountDownLatch qHasId = new CountDownLatch(1);
+        CountDownLatch tAppended = new CountDownLatch(1);
+        CountDownLatch releaseT = new CountDownLatch(1);
+        CompletableFuture<Long> tPosition = new CompletableFuture<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> q = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                note("Q writes something else first");
+                qHasId.countDown();
+                await(tAppended);
+                store.append("tally-" + early, ExpectedVersion.noStream(), List.of(codec.encode(new TallyEvent.TallyOpened(early, "q"))));
+            }));
+            await(qHasId);
+            Future<?> t = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                store.append("tally-" + late, ExpectedVersion.noStream(), List.of(codec.encode(new TallyEvent.TallyOpened(late, "t"))));
+                tPosition.complete(store.readStream("tally-" + late).getFirst().position());
+                tAppended.countDown();
+                await(releaseT);
+            }));
+            long hole = tPosition.get(10, TimeUnit.SECONDS);
+            q.get(10, TimeUnit.SECONDS); // Q committed the higher position
+            long after = store.readStream("tally-" + early).getFirst().position();
+
+            OrderedEventReader reader = new OrderedEventReader(store);
+            List<Long> handedOut = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(jdbcUrl, username, password)) {
+                long checkpoint = read(reader, c, hole - 1, handedOut); // first sighting of the hole
+                checkpoint = read(reader, c, checkpoint, handedOut);    // T still open: must hold back
+                releaseT.countDown();
+                t.get(10, TimeUnit.SECONDS);
+                read(reader, c, checkpoint, handedOut);
+            }
+            assertThat(handedOut).as("positions handed out to the relay").filteredOn(p -> p == hole || p == after)
+                    .containsExactly(hole, after);
+        } finally {
+            releaseT.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private void note(String text) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO tally_note (note) VALUES (?)")) {
+            ps.setString(1, text);
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) throw new IllegalStateException("latch not released");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
