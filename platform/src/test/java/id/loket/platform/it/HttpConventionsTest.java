@@ -93,6 +93,14 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aControlCharacterInThePathIsA404BeforeAnyCodeRuns() {
+        given().urlEncodingEnabled(false).get("/tallies/a%00b")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("no such resource"));
+    }
+
+    @Test
     void unknownResourceIsA404() {
         given().get("/tallies/" + UUID.randomUUID())
                 .then().statusCode(404)

@@ -52,7 +52,15 @@ public class ImportResource {
         if (maxErrors < 0 || maxErrors > MAX_ERRORS_LIMIT) {
             throw new InvalidField("maxErrors", "must be between 0 and " + MAX_ERRORS_LIMIT);
         }
-        MediaType type = MediaType.valueOf(contentType);
+        if (contentType == null || contentType.isBlank()) {
+            throw new InvalidField("Content-Type", "required: " + NDJSON + " or " + CSV);
+        }
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("Content-Type", "not a media type: " + e.getMessage());
+        }
         ParticipantImport.Format format = type.isCompatible(MediaType.valueOf(CSV)) ? ParticipantImport.Format.CSV : ParticipantImport.Format.NDJSON;
         return imports.run(new InputStreamReader(body, charset(type)), format, maxErrors);
     }
