@@ -31,7 +31,8 @@ import java.util.concurrent.CompletionException;
  * <p>Init arg {@code database} (required): the service's database name, e.g. {@code loket_membership}.
  * {@link #start()} returns {@code quarkus.datasource.jdbc.url}, {@code quarkus.datasource.username},
  * {@code quarkus.datasource.password}, {@code kafka.bootstrap.servers}, {@code quarkus.http.test-port=0}
- * and the two {@code devservices.enabled=false} keys. <b>Dev Services are decided before test resources
+ * the two {@code devservices.enabled=false} keys, and the OIDC keys that make the service trust
+ * {@link TestTokens} (RestAssured requests then go signed in as {@link TestTokens#staff()}, see {@link DefaultToken}). <b>Dev Services are decided before test resources
  * start</b>, so a service must also set {@code quarkus.datasource.devservices.enabled=false} and
  * {@code quarkus.kafka.devservices.enabled=false} in its {@code application.properties} (else Quarkus tries
  * Docker). {@link #stop()} does nothing: the servers live as long as the JVM, shared by every application
@@ -76,14 +77,17 @@ public class LoketTestResource implements QuarkusTestResourceLifecycleManager {
             }
             throw e;
         }
-        return Map.of(
+        DefaultToken.install();
+        Map<String, String> config = new java.util.HashMap<>(TestTokens.serviceConfig());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", postgres.username(),
                 "quarkus.datasource.password", postgres.password(),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.http.test-port", "0",
                 "quarkus.datasource.devservices.enabled", "false",
-                "quarkus.kafka.devservices.enabled", "false");
+                "quarkus.kafka.devservices.enabled", "false"));
+        return config;
     }
 
     @Override

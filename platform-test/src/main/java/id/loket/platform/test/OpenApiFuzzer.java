@@ -55,6 +55,7 @@ public final class OpenApiFuzzer {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Predicate<String> include = path -> !path.startsWith("/q/");
     private ToLongFunction<String> probe;
+    private String authorization;
 
     private OpenApiFuzzer(URI base) {
         this.base = base;
@@ -67,6 +68,15 @@ public final class OpenApiFuzzer {
     /** Only paths (as written in the document, e.g. {@code /tickets/{id}}) that pass this; never {@code /q/…}. */
     public OpenApiFuzzer include(Predicate<String> paths) {
         this.include = paths.and(path -> !path.startsWith("/q/"));
+        return this;
+    }
+
+    /**
+     * The {@code Authorization} header of every request (default: {@link TestTokens#staff()}, so the fuzz
+     * reaches the code behind the security check rather than stopping at 401).
+     */
+    public OpenApiFuzzer authorization(String header) {
+        this.authorization = header;
         return this;
     }
 
@@ -283,7 +293,8 @@ public final class OpenApiFuzzer {
     private HttpResponse<String> send(String method, Attempt a, String correlationId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(a.path)).timeout(Duration.ofSeconds(30))
                 .header("X-Correlation-Id", correlationId)
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", authorization != null ? authorization : "Bearer " + TestTokens.staff());
         if (a.contentType != null) b.header("Content-Type", a.contentType);
         b.method(method, a.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(a.body));
         try {

@@ -1,5 +1,6 @@
 package id.loket.platform.eventstore;
 
+import id.loket.platform.security.CurrentActor;
 import id.loket.platform.tracing.Traceparent;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -31,7 +32,17 @@ public class MetadataContext {
 
     public EventMetadata toMetadata() {
         if (correlationId == null) correlationId = UUID.randomUUID().toString();
+        if (actor == null) actor = signedInSubject();
         return new EventMetadata(correlationId, causationId, actor, branch, Traceparent.current());
+    }
+
+    /** The token subject of the request's user: every event a person causes names them. */
+    private static String signedInSubject() {
+        try {
+            return Arc.container().instance(CurrentActor.class).get().subject().orElse(null);
+        } catch (RuntimeException e) {
+            return null; // no HTTP request behind this work (a consumer, a job): no person acted
+        }
     }
 
     /** The metadata of the current request, or a fresh correlation id where no request is active (a job). */

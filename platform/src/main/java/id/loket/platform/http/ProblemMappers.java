@@ -81,6 +81,27 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError("Idempotency-Key", e.getMessage())));
     }
 
+    /** No token, or one that does not verify (expired, wrong issuer or signature): sign in first. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(response(401, "unauthorized", "Unauthorized",
+                "a valid bearer token is required", null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** Signed in, but the route is not open to the user's roles. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return response(403, "forbidden", "Forbidden", "your role may not do this", null);
+    }
+
+    /** Signed in with the right role, but for another branch. */
+    @ServerExceptionMapper
+    public Response otherBranch(id.loket.platform.security.BranchForbidden e) {
+        return response(403, "forbidden-branch", "Forbidden", e.getMessage(), null);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Throwable cause = e.getCause();

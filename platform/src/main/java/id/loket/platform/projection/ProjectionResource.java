@@ -1,5 +1,7 @@
 package id.loket.platform.projection;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Ops endpoint: rebuild a read model from the event store without stopping the service. */
 @Path("/admin/projections")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionResource {
 

@@ -6,6 +6,10 @@ import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.http.IdempotentCommands;
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,8 +28,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** The test app's REST face, shaped like a service's resource. */
+/** The test app's REST face, shaped like a service's resource, open to frontliners as a service's would be. */
 @Path("/tallies")
+@RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
 public class TallyResource {
 
     public record OpenTally(@NotBlank @Size(max = 50) String name, Colour colour) {
@@ -44,7 +49,11 @@ public class TallyResource {
     private final EventCodec codec;
     private final IdempotentCommands idempotent;
 
-    TallyResource(AggregateRepository aggregates, EventStore store, EventCodec codec, IdempotentCommands idempotent) {
+    private final CurrentActor actor;
+
+    TallyResource(AggregateRepository aggregates, EventStore store, EventCodec codec, IdempotentCommands idempotent,
+                  CurrentActor actor) {
+        this.actor = actor;
         this.aggregates = aggregates;
         this.store = store;
         this.codec = codec;
@@ -84,5 +93,21 @@ public class TallyResource {
         TallyView v = TallyView.findById(id);
         if (v == null) throw new NotFound("no tally " + id);
         return new TallyBody(v.id, v.name, v.total, v.version);
+    }
+
+    /** A branch-scoped read, as a service's branch routes are: the user's own branch only (or national). */
+    @GET
+    @Path("/branches/{code}")
+    public java.util.Map<String, String> branch(@PathParam("code") String code) {
+        actor.requireBranch(code);
+        return java.util.Map.of("branch", code);
+    }
+
+    /** A public route, as the survey page is. */
+    @GET
+    @Path("/public")
+    @PermitAll
+    public String open() {
+        return actor.subject().orElse("anonymous");
     }
 }
