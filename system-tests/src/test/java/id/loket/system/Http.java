@@ -1,5 +1,6 @@
 package id.loket.system;
 
+import id.loket.platform.test.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -39,9 +40,21 @@ final class Http {
     }
 
     private final String correlationId;
+    private final String authorization;
 
+    /** Signed in as the test JVM's national all-staff user ({@link TestTokens#staff()}). */
     Http(String correlationId) {
+        this(correlationId, "Bearer " + TestTokens.staff());
+    }
+
+    private Http(String correlationId, String authorization) {
         this.correlationId = correlationId;
+        this.authorization = authorization;
+    }
+
+    /** The same visit (correlation id), acting as another user: an {@code Authorization} header value. */
+    Http as(String authorization) {
+        return new Http(correlationId, authorization);
     }
 
     String correlationId() {
@@ -70,6 +83,7 @@ final class Http {
     }
 
     private Reply send(HttpRequest.Builder builder) {
+        if (authorization != null) builder.header("Authorization", authorization);
         HttpRequest request = builder.header(CORRELATION_HEADER, correlationId)
                 .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(20))

@@ -2,6 +2,7 @@ package id.loket.system;
 
 import id.loket.platform.test.TestKafka;
 import id.loket.platform.test.TestPostgres;
+import id.loket.platform.test.TestTokens;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,15 @@ public final class LoketSystem implements AutoCloseable {
      * {@code -Dloket.relay.lag-bound=PT5S}: a fault test that wants an outage to show sooner.
      */
     public static LoketSystem start(List<String> serviceJvmOptions) {
-        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), serviceJvmOptions);
+        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), serviceJvmOptions, null);
+    }
+
+    /**
+     * {@link #start()} with the services verifying tokens of a real OIDC issuer (e.g. Keycloak's realm URL)
+     * instead of the test JVM's {@link TestTokens}.
+     */
+    public static LoketSystem startWithIssuer(String issuerUrl) {
+        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), List.of(), issuerUrl);
     }
 
     /**
@@ -91,10 +100,10 @@ public final class LoketSystem implements AutoCloseable {
      * once every service's {@code /q/health/ready} is UP. On any failure, stops what it started and throws.
      */
     public static LoketSystem start(Duration readyTimeout) {
-        return start(readyTimeout, List.of());
+        return start(readyTimeout, List.of(), null);
     }
 
-    private static LoketSystem start(Duration readyTimeout, List<String> serviceJvmOptions) {
+    private static LoketSystem start(Duration readyTimeout, List<String> serviceJvmOptions, String issuerUrl) {
         Path root = Path.of(System.getProperty("loket.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("loket.system.logs", "target")).toAbsolutePath().normalize();
         requirePackaged(root);
@@ -131,6 +140,13 @@ public final class LoketSystem implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("LOKET_PRIVACY_NIK_HMAC_KEY", NIK_HMAC_KEY);
+            if (issuerUrl != null) {
+                env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuerUrl);
+            } else {
+                // the services trust this JVM's test key, as they would trust the identity provider's
+                env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey());
+                env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
+            }
             switch (s) {
                 case QUEUE -> {
                     env.put("LOKET_QUEUE_DEMO_DATA", "false"); // the test sets up its own branch
