@@ -1,5 +1,6 @@
 package id.loket.system;
 
+import id.loket.platform.test.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.loket.platform.test.TopicReader;
 import id.loket.system.LoketSystem.Service;
@@ -82,6 +83,11 @@ class VisitEndToEndTest {
     // what the story learns as it goes
     final Http setup = new Http("system-test-setup-" + UUID.randomUUID());
     final Http visit = new Http("visit-" + UUID.randomUUID());
+    // the people of the visit, each signed in as themselves (one correlation id for the whole visit)
+    final Http door = visit.as(TestTokens.bearer("so-sda", BRANCH, "SECURITY_OFFICER"));
+    final Http counter = visit.as(TestTokens.bearer("frontliner-sda-1", BRANCH, "FRONTLINER"));
+    final Http supervisor = visit.as(TestTokens.bearer("supervisor-sda", BRANCH, "SUPERVISOR"));
+    final Http phone = visit.as(null); // the participant's phone: the survey page needs no sign-in
     final LocalDate today = LocalDate.now(JAKARTA);
     final YearMonth thisMonth = YearMonth.from(today);
     final LocalDate dateOfDeath = thisMonth.minusMonths(2).atDay(15);
@@ -162,7 +168,7 @@ class VisitEndToEndTest {
 
     /** Stage 1: the security officer screens Budi at the door. */
     void screeningFindsTheVisitorInArrears() {
-        JsonNode screened = visit.post(system.url(QUEUE) + "/screenings", obj("branch", BRANCH, "nik", HEAD_NIK,
+        JsonNode screened = door.post(system.url(QUEUE) + "/screenings", obj("branch", BRANCH, "nik", HEAD_NIK,
                 "purpose", "DEACTIVATION_DECEASED")).expect(201);
         JsonNode membership = screened.path("membership");
         assertThat(membership.path("status").asText()).isEqualTo("SUSPENDED");
@@ -180,29 +186,29 @@ class VisitEndToEndTest {
     /** Stage 2: the frontliner opens the counter, calls the next ticket, starts, looks the family up. */
     void theCounterCallsAndStarts() {
         String q = system.url(QUEUE);
-        visit.post(q + "/counters/" + COUNTER + "/open", obj("staff", "frontliner-rina")).expect(200);
-        JsonNode called = visit.post(q + "/counters/" + COUNTER + "/call-next").expect(200);
+        counter.post(q + "/counters/" + COUNTER + "/open", obj("staff", "frontliner-sda-1")).expect(200);
+        JsonNode called = counter.post(q + "/counters/" + COUNTER + "/call-next").expect(200);
         assertThat(called.path("id").asText()).isEqualTo(ticketId);
         assertThat(called.path("state").asText()).isEqualTo("CALLED");
         assertThat(called.path("counterId").asText()).isEqualTo(COUNTER);
-        JsonNode started = visit.post(q + "/tickets/" + ticketId + "/start").expect(200);
+        JsonNode started = counter.post(q + "/tickets/" + ticketId + "/start").expect(200);
         assertThat(started.path("state").asText()).isEqualTo("SERVING");
 
         String m = system.url(MEMBERSHIP);
-        JsonNode found = visit.post(m + "/participants/search", obj("nik", HEAD_NIK)).expect(200);
+        JsonNode found = counter.post(m + "/participants/search", obj("nik", HEAD_NIK)).expect(200);
         assertThat(found.path("id").asText()).isEqualTo(headId);
         assertThat(found.path("status").asText()).isEqualTo("SUSPENDED");
-        JsonNode family = visit.post(m + "/families/search", obj("familyCardNumber", FAMILY_CARD)).expect(200);
+        JsonNode family = counter.post(m + "/families/search", obj("familyCardNumber", FAMILY_CARD)).expect(200);
         assertThat(StreamSupport.stream(family.path("members").spliterator(), false).map(p -> p.path("id").asText()))
                 .containsExactlyInAnyOrder(headId, spouseId);
-        JsonNode arrears = visit.get(m + "/participants/" + headId + "/arrears").expect(200);
+        JsonNode arrears = counter.get(m + "/participants/" + headId + "/arrears").expect(200);
         assertThat(arrears.path("months")).hasSize(3);
     }
 
     /** Stage 3: the death of Sri is registered as a complaint, documented, acted on by membership, resolved. */
     void theDeathIsReportedAndActedOn() {
         String c = system.url(COMPLAINT);
-        JsonNode registered = visit.post(c + "/complaints", obj("channel", "COUNTER", "branch", BRANCH,
+        JsonNode registered = counter.post(c + "/complaints", obj("channel", "COUNTER", "branch", BRANCH,
                 "category", "DECEASED_DEACTIVATION", "participantId", spouseId, "visitId", visitId, "counterId", COUNTER,
                 "reporterContact", obj("name", "Budi Santoso", "phone", PHONE),
                 "description", "Peserta (istri) meninggal dunia; dilaporkan oleh suami, kepala keluarga")).expect(201);
@@ -212,15 +218,15 @@ class VisitEndToEndTest {
         assertThat(registered.path("documentsVerified").asBoolean()).isFalse();
         assertThat(complaintReference).startsWith(BRANCH + "-");
 
-        visit.post(c + "/complaints/" + complaintId + "/documents", obj("type", "DEATH_CERTIFICATE", "number", DEATH_CERTIFICATE)).expect(200);
-        visit.post(c + "/complaints/" + complaintId + "/documents", obj("type", "KTP", "number", SPOUSE_NIK)).expect(200);
-        JsonNode documented = visit.post(c + "/complaints/" + complaintId + "/documents",
+        counter.post(c + "/complaints/" + complaintId + "/documents", obj("type", "DEATH_CERTIFICATE", "number", DEATH_CERTIFICATE)).expect(200);
+        counter.post(c + "/complaints/" + complaintId + "/documents", obj("type", "KTP", "number", SPOUSE_NIK)).expect(200);
+        JsonNode documented = counter.post(c + "/complaints/" + complaintId + "/documents",
                 obj("type", "FAMILY_CARD", "number", FAMILY_CARD)).expect(200);
         assertThat(documented.path("documentsVerified").asBoolean()).isTrue();
         assertThat(documented.path("missingDocuments")).isEmpty();
 
         // the front-end calls the owning service directly, carrying the complaint reference
-        JsonNode deactivated = visit.post(system.url(MEMBERSHIP) + "/participants/" + spouseId + "/deactivations",
+        JsonNode deactivated = counter.post(system.url(MEMBERSHIP) + "/participants/" + spouseId + "/deactivations",
                 obj("reason", "DECEASED", "dateOfDeath", dateOfDeath.toString(), "complaintReference", complaintReference,
                         "documents", List.of(obj("type", "DEATH_CERTIFICATE", "number", DEATH_CERTIFICATE),
                                 obj("type", "ID_CARD", "number", SPOUSE_NIK),
@@ -233,19 +239,19 @@ class VisitEndToEndTest {
 
         // complaint-service learns of the action from membership's ParticipantDeactivated
         await("complaint-service records the deactivation").atMost(ASYNC).untilAsserted(() ->
-                assertThat(timelineTypes(visit.get(c + "/complaints/" + complaintId).expect(200)))
+                assertThat(timelineTypes(counter.get(c + "/complaints/" + complaintId).expect(200)))
                         .contains("MembershipActionRecorded"));
 
-        JsonNode resolved = visit.post(c + "/complaints/" + complaintId + "/resolve", obj(
+        JsonNode resolved = counter.post(c + "/complaints/" + complaintId + "/resolve", obj(
                 "resolution", "Kepesertaan dinonaktifkan per tanggal meninggal " + dateOfDeath,
                 "actionTaken", "membership deactivation " + complaintReference)).expect(200);
         assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
-        visit.post(c + "/complaints/" + complaintId + "/education", obj("channels", List.of("PANDAWA", "MOBILE_JKN"))).expect(200);
+        counter.post(c + "/complaints/" + complaintId + "/education", obj("channels", List.of("PANDAWA", "MOBILE_JKN"))).expect(200);
     }
 
     /** Stage 4: the visit is closed, the survey offered on the counter screen, and Budi rates it 2. */
     void theVisitIsClosedAndRated() {
-        JsonNode closed = visit.post(system.url(QUEUE) + "/tickets/" + ticketId + "/close", obj(
+        JsonNode closed = counter.post(system.url(QUEUE) + "/tickets/" + ticketId + "/close", obj(
                 "outcome", "DECEASED_DEACTIVATED", "complaintId", complaintId,
                 "channelsEducated", List.of("PANDAWA", "MOBILE_JKN"))).expect(200);
         assertThat(closed.path("state").asText()).isEqualTo("CLOSED");
@@ -253,7 +259,7 @@ class VisitEndToEndTest {
         // the counter screen asks for the survey: 202 until feedback-service has consumed VisitClosed
         String f = system.url(FEEDBACK);
         JsonNode survey = await("the survey of the visit").atMost(ASYNC).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Http.Reply r = visit.get(f + "/visits/" + visitId + "/survey");
+            Http.Reply r = counter.get(f + "/visits/" + visitId + "/survey");
             if (r.status() == 202) {
                 assertThat(r.body().path("status").asText()).isEqualTo("PENDING");
                 assertThat(r.header("Retry-After")).isNotBlank();
@@ -268,17 +274,17 @@ class VisitEndToEndTest {
         String token = page.getPath().substring("/survey/".length());
 
         // the participant's phone: opening records nothing; the answer does
-        JsonNode shown = visit.get(f + "/surveys/" + token).expect(200);
+        JsonNode shown = phone.get(f + "/surveys/" + token).expect(200);
         assertThat(shown.path("counterId").asText()).isEqualTo(COUNTER);
         assertThat(shown.path("answered").asBoolean()).isFalse();
-        JsonNode submitted = visit.post(f + "/surveys/" + token, obj("rating", 2,
+        JsonNode submitted = phone.post(f + "/surveys/" + token, obj("rating", 2,
                 "aspects", obj("speed", 1, "friendliness", 4), "comment", "Antre terlalu lama", "phone", PHONE)).expect(200);
         assertThat(submitted.path("followUp").asBoolean()).isTrue();
 
         // complaint-service opens one follow-up from LowSatisfactionFlagged
         String c = system.url(COMPLAINT);
         JsonNode followUp = await("the follow-up complaint").atMost(ASYNC).until(() -> {
-            JsonNode page1 = visit.get(c + "/complaints?category=SATISFACTION_FOLLOW_UP&branch=" + BRANCH).expect(200);
+            JsonNode page1 = counter.get(c + "/complaints?category=SATISFACTION_FOLLOW_UP&branch=" + BRANCH).expect(200);
             return page1.path("total").asInt() == 0 ? null : page1.path("items").get(0);
         }, n -> n != null);
         followUpId = followUp.path("id").asText();
@@ -295,28 +301,28 @@ class VisitEndToEndTest {
 
     void everyServiceShowsTheVisit() {
         String q = system.url(QUEUE);
-        JsonNode ticket = visit.get(q + "/tickets/" + ticketId).expect(200);
+        JsonNode ticket = supervisor.get(q + "/tickets/" + ticketId).expect(200);
         assertThat(ticket.path("state").asText()).isEqualTo("CLOSED");
         assertThat(ticket.path("outcome").asText()).isEqualTo("DECEASED_DEACTIVATED");
         assertThat(ticket.path("counterId").asText()).isEqualTo(COUNTER);
-        assertThat(StreamSupport.stream(visit.get(q + "/tickets/" + ticketId + "/events").expect(200).spliterator(), false)
+        assertThat(StreamSupport.stream(supervisor.get(q + "/tickets/" + ticketId + "/events").expect(200).spliterator(), false)
                 .map(e -> e.path("type").asText()))
                 .containsExactly("TicketIssued", "TicketCalled", "ServiceStarted", "VisitClosed");
         // the door now knows Sri is no longer a member
         await("queue-service's local copy knows the deactivation").atMost(ASYNC).untilAsserted(() ->
-                assertThat(visit.post(q + "/screenings/check", obj("branch", BRANCH, "nik", SPOUSE_NIK, "purpose", "STATUS_CHECK"))
+                assertThat(supervisor.post(q + "/screenings/check", obj("branch", BRANCH, "nik", SPOUSE_NIK, "purpose", "STATUS_CHECK"))
                         .expect(200).path("membership").path("status").asText()).isEqualTo("INACTIVE"));
 
         String m = system.url(MEMBERSHIP);
-        JsonNode spouseStatus = visit.get(m + "/participants/" + spouseId + "/status").expect(200);
+        JsonNode spouseStatus = supervisor.get(m + "/participants/" + spouseId + "/status").expect(200);
         assertThat(spouseStatus.path("status").asText()).isEqualTo("INACTIVE");
         assertThat(spouseStatus.path("reason").asText()).isEqualTo("DECEASED");
-        assertThat(visit.get(m + "/participants/" + spouseId + "/status?asOf=" + dateOfDeath.minusDays(1)).expect(200)
+        assertThat(supervisor.get(m + "/participants/" + spouseId + "/status?asOf=" + dateOfDeath.minusDays(1)).expect(200)
                 .path("status").asText()).isEqualTo("SUSPENDED");
-        assertThat(visit.get(m + "/participants/" + headId + "/status").expect(200).path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(supervisor.get(m + "/participants/" + headId + "/status").expect(200).path("status").asText()).isEqualTo("SUSPENDED");
 
         String c = system.url(COMPLAINT);
-        JsonNode complaint = visit.get(c + "/complaints/" + complaintId).expect(200);
+        JsonNode complaint = supervisor.get(c + "/complaints/" + complaintId).expect(200);
         assertThat(complaint.path("status").asText()).isEqualTo("RESOLVED");
         assertThat(complaint.path("documentsVerified").asBoolean()).isTrue();
         assertThat(complaint.path("participantId").asText()).isEqualTo(spouseId);
@@ -326,10 +332,10 @@ class VisitEndToEndTest {
         assertThat(timelineTypes(complaint)).containsSubsequence("ComplaintRegistered", "DocumentsVerified",
                 "MembershipActionRecorded", "ComplaintResolved", "EducationRecorded").doesNotContain("VisitLinked");
 
-        JsonNode survey = visit.get(system.url(FEEDBACK) + "/visits/" + visitId + "/survey").expect(200);
+        JsonNode survey = supervisor.get(system.url(FEEDBACK) + "/visits/" + visitId + "/survey").expect(200);
         assertThat(survey.path("surveyId").asText()).isEqualTo(surveyId);
         assertThat(survey.path("answered").asBoolean()).isTrue();
-        JsonNode satisfaction = visit.get(system.url(FEEDBACK) + "/satisfaction?branch=" + BRANCH
+        JsonNode satisfaction = supervisor.get(system.url(FEEDBACK) + "/satisfaction?branch=" + BRANCH
                 + "&from=" + today + "&to=" + LocalDate.now(JAKARTA)).expect(200).path("total");
         assertThat(satisfaction.path("offered").asLong()).isEqualTo(1);
         assertThat(satisfaction.path("answered").asLong()).isEqualTo(1);
@@ -396,6 +402,24 @@ class VisitEndToEndTest {
         }
         assertThat(recordsRead.stream().filter(r -> visit.correlationId().equals(header(r, "correlation_id"))))
                 .as("events of the visit (all but the 7 of the set-up)").hasSize(19);
+
+        // who did it: every event a signed-in person's request appended names them (the token subject); what a
+        // consumer appended, and the anonymous survey answer, name no one
+        Map<String, String> actors = Map.of(
+                "loket.queue.VisitorScreened", "so-sda",
+                "loket.queue.TicketIssued", "so-sda",
+                "loket.queue.TicketCalled", "frontliner-sda-1",
+                "loket.queue.VisitClosed", "frontliner-sda-1",
+                "loket.complaint.ComplaintRegistered", "frontliner-sda-1");
+        for (ConsumerRecord<String, byte[]> r : recordsRead) {
+            String type = header(r, "ce_type");
+            if (actors.containsKey(type)) {
+                assertThat(header(r, "actor")).as("actor of " + describe(r)).isEqualTo(actors.get(type));
+            }
+            if (type.equals("loket.feedback.FeedbackSubmitted") || header(r, "causation_id") != null) {
+                assertThat(header(r, "actor")).as("actor of " + describe(r)).isNull();
+            }
+        }
 
         // what a consumer appended names the event that caused it; what a request appended names none
         ConsumerRecord<String, byte[]> deactivated = topics.await(MEMBERSHIP, spouseKey, "loket.membership.ParticipantDeactivated", ASYNC);

@@ -21,6 +21,8 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     public static final String CORRELATION_ID = "correlation_id";
     public static final String CAUSATION_ID = "causation_id";
+    /** The token subject of the signed-in user whose request appended the event (a staff id, no participant data). */
+    public static final String ACTOR = "actor";
     /** W3C trace context, the header OpenTelemetry's Kafka instrumentation reads: the consumer's span continues the trace. */
     public static final String TRACEPARENT = "traceparent";
 
@@ -46,6 +48,7 @@ public final class CloudEventHeaders {
             add(h, CORRELATION_ID, e.metadata().correlationId());
             add(h, CAUSATION_ID, e.metadata().causationId());
             add(h, TRACEPARENT, e.metadata().traceparent());
+            add(h, ACTOR, e.metadata().actor());
         }
         return h;
     }
