@@ -16,6 +16,9 @@ for b = 1, n do
   end
 end
 local headers = { ["Content-Type"] = "application/json" }
+-- signed in (bench/run exports a token its services trust)
+local bearer = os.getenv("LOKET_BENCH_BEARER")
+if bearer then headers["Authorization"] = bearer end
 
 -- each wrk thread has its own Lua state: give each a different starting point in the round
 local threads = 0

@@ -12,6 +12,14 @@ import jakarta.inject.Inject;
 @QuarkusMain
 public class Bench implements QuarkusApplication {
 
+    /** The Authorization header value of every request to a service under test (bench/run exports a token it trusts). */
+    static String bearer() {
+        String b = System.getenv("LOKET_BENCH_BEARER");
+        if (b == null || b.isBlank()) throw new IllegalStateException("LOKET_BENCH_BEARER is not set (bench/run sets it)");
+        return b;
+    }
+
+
     /** One benchmark: runs with its arguments and answers the line to print. */
     interface Mode {
         String run(Args args) throws Exception;

@@ -39,6 +39,7 @@ public class HttpRequests implements Bench.Mode {
         for (int i = 0; i < count; i++) {
             done.add(pool.submit(() -> {
                 HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30));
+                b.header("Authorization", Bench.bearer());
                 if (body != null) b.header("Content-Type", "application/json");
                 b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
                 try {

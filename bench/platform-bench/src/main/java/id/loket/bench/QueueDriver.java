@@ -128,7 +128,7 @@ public class QueueDriver {
             BlockingQueue<Seen> q = new LinkedBlockingQueue<>();
             seen.add(q);
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/branches/" + branch + "/board/stream"))
-                    .header("Accept", "text/event-stream").GET().build();
+                    .header("Accept", "text/event-stream").header("Authorization", Bench.bearer()).GET().build();
             Thread.ofPlatform().daemon().name("display-" + branch).start(() -> readBoards(request, q));
             Seen first = q.poll(10, TimeUnit.SECONDS); // the full board on connect
             if (first == null) throw new IllegalStateException("no board on connect for " + branch);
@@ -213,7 +213,7 @@ public class QueueDriver {
     }
 
     private int waitingCount(String base, String branch) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/branches/" + branch + "/board")).GET().build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/branches/" + branch + "/board")).header("Authorization", Bench.bearer()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         int n = 0;
         for (JsonNode w : json.readTree(r.body()).path("waiting")) n += w.path("count").asInt();
@@ -225,6 +225,7 @@ public class QueueDriver {
 
     Reply post(String base, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        b.header("Authorization", Bench.bearer());
         b = body == null ? b.POST(HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
