@@ -1,5 +1,6 @@
 package id.loket.queue;
 
+import id.loket.platform.test.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -31,26 +32,32 @@ class BoardStreamTest {
     void aConnectedDisplayGetsTheBoardAndThenEveryChange() throws Exception {
         String branch = Fixtures.branch("Asia/Jakarta");
         Fixtures.issue(branch, "A", "NONE"); // A-001, already waiting when the display connects
-        try (Display display = Display.connect(URI.create(base + "branches/" + branch + "/board/stream"))) {
+        // the TV in the waiting room signs in with the branch's kiosk client token
+        String tv = TestTokens.bearer("kiosk-" + branch, branch, "KIOSK");
+        try (Display display = Display.connect(URI.create(base + "branches/" + branch + "/board/stream"), tv)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> display.boardWith("\"A-001\""));
             assertThat(display.boardWith("\"B-001\"")).isFalse();
             Fixtures.issue(branch, "B", "NONE");
             await().atMost(Duration.ofSeconds(30)).until(() -> display.boardWith("\"B-001\""));
         }
         // a reconnect starts with the current state
-        try (Display again = Display.connect(URI.create(base + "branches/" + branch + "/board/stream"))) {
+        try (Display again = Display.connect(URI.create(base + "branches/" + branch + "/board/stream"), tv)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> again.boardWith("\"B-001\"") && again.boardWith("\"A-001\""));
         }
         given().get("/branches/NOPE/board/stream").then().statusCode(404);
+        // another branch's display is refused before any stream opens
+        given().header("Authorization", TestTokens.bearer("kiosk-SBY", "SBY", "KIOSK"))
+                .get("/branches/" + branch + "/board/stream").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     /** A display screen: reads the event stream's data lines in the background. */
     record Display(HttpClient client, InputStream body, List<String> data, Thread reader) implements AutoCloseable {
 
-        static Display connect(URI uri) throws Exception {
+        static Display connect(URI uri, String authorization) throws Exception {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri)
-                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                    .header("Accept", "text/event-stream").header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             List<String> data = new CopyOnWriteArrayList<>();
             Thread reader = Thread.ofVirtual().start(() -> {

@@ -2,6 +2,7 @@ package id.loket.queue;
 
 import id.loket.platform.privacy.NikHasher;
 import id.loket.platform.test.CloudEventPublisher;
+import id.loket.platform.test.TestTokens;
 import id.loket.platform.test.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,6 +46,8 @@ class ScreeningTest {
     AgroalDataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "quarkus.rest-client.membership.url")
+    String membershipUrl;
 
     CloudEventPublisher publisher;
 
@@ -145,6 +152,21 @@ class ScreeningTest {
                 .post("/screenings").then().statusCode(201)
                 .body("outcome", equalTo("DIRECTED_TO_DIGITAL")).body("channel", equalTo("PANDAWA"))
                 .body("ticket", nullValue());
+    }
+
+    @Test
+    void theOfficersOwnTokenGoesAlongToMembershipService() throws Exception {
+        String branch = Fixtures.branch("Asia/Jakarta");
+        String officer = TestTokens.bearer("officer-" + branch, branch, "SECURITY_OFFICER");
+        given().header("Authorization", officer).contentType(ContentType.JSON)
+                .body("{\"branch\":\"%s\",\"cardNumber\":\"%s\",\"purpose\":\"STATUS_CHECK\"}".formatted(branch, MembershipStandIn.KNOWN_CARD))
+                .post("/screenings/check").then().statusCode(200)
+                .body("membership.status", equalTo("ACTIVE"))
+                .body("membership.source", equalTo("MEMBERSHIP_SERVICE"));
+        // membership-service saw the officer's token (to verify it and audit the look-up as theirs), not none
+        HttpResponse<String> seen = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(membershipUrl + "/seen")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(seen.body().lines()).contains(officer);
     }
 
     @Test

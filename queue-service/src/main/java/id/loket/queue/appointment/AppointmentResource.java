@@ -1,6 +1,9 @@
 package id.loket.queue.appointment;
 
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
 import id.loket.queue.ticket.rest.TicketBody;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,9 +21,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Online queue bookings (the Mobile JKN online queue) and check-in on the day. */
+/** Online queue bookings (the Mobile JKN online queue) and check-in on the day; each on the appointment's branch. */
 @Path("/appointments")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.KIOSK, Roles.SECURITY_OFFICER, Roles.SUPERVISOR})
 public class AppointmentResource {
 
     public record Book(@NotBlank String branch, @NotBlank String serviceType, @NotNull LocalDate date,
@@ -36,14 +40,17 @@ public class AppointmentResource {
     }
 
     private final AppointmentService appointments;
+    private final CurrentActor actor;
 
-    AppointmentResource(AppointmentService appointments) {
+    AppointmentResource(AppointmentService appointments, CurrentActor actor) {
         this.appointments = appointments;
+        this.actor = actor;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response book(@Valid @NotNull Book body) {
+        actor.requireBranch(body.branch());
         Appointment a = appointments.book(body.branch(), body.serviceType(), body.date(), body.slot());
         return Response.created(URI.create("/appointments/" + a.id())).entity(AppointmentBody.of(a)).build();
     }
@@ -51,13 +58,16 @@ public class AppointmentResource {
     @GET
     @Path("/{id}")
     public AppointmentBody get(@PathParam("id") UUID id) {
-        return AppointmentBody.of(appointments.get(id));
+        Appointment a = appointments.get(id);
+        actor.requireBranch(a.branch());
+        return AppointmentBody.of(a);
     }
 
     /** Issues the ticket (201), queued at the slot's start. */
     @POST
     @Path("/{id}/check-in")
     public Response checkIn(@PathParam("id") UUID id) {
+        actor.requireBranch(appointments.get(id).branch()); // the booking's branch is fixed: checked before the ticket is drawn
         TicketBody t = TicketBody.of(appointments.checkIn(id));
         return Response.created(URI.create("/tickets/" + t.id())).entity(t).build();
     }

@@ -1,6 +1,9 @@
 package id.loket.queue.branch;
 
 import id.loket.platform.domain.InvalidField;
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -25,7 +28,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Admin: branches, their service types and counters. */
+/**
+ * Admin: branches, their service types and counters. Changes are ADMIN's (counters also the branch's SUPERVISOR),
+ * reads every staff role's; all on the user's own branch (a national admin or analyst: every branch).
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -97,14 +103,18 @@ public class BranchResource {
     }
 
     private final BranchSetup setup;
+    private final CurrentActor actor;
 
-    BranchResource(BranchSetup setup) {
+    BranchResource(BranchSetup setup, CurrentActor actor) {
         this.setup = setup;
+        this.actor = actor;
     }
 
     @POST
     @Path("branches")
+    @RolesAllowed(Roles.ADMIN)
     public Response createBranch(@Valid @NotNull CreateBranch body) {
+        actor.requireBranch(body.code()); // an admin of one branch creates no other
         ServiceHours hours = body.serviceHours() == null ? null : hours("serviceHours", body.serviceHours());
         Branch b = setup.createBranch(body.code(), body.name(), body.zoneId(), body.endOfDayPolicy(), hours);
         return Response.created(URI.create("/branches/" + b.code)).entity(BranchBody.of(b)).build();
@@ -112,54 +122,70 @@ public class BranchResource {
 
     @GET
     @Path("branches")
+    @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     public List<BranchBody> branches() {
-        return Branch.<Branch>listAll().stream().map(BranchBody::of).toList();
+        // a branch's user sees their own branch; a national admin or analyst sees all
+        return Branch.<Branch>listAll().stream().filter(b -> actor.mayActOn(b.code)).map(BranchBody::of).toList();
     }
 
     @GET
     @Path("branches/{code}")
+    @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     public BranchBody branch(@PathParam("code") String code) {
+        actor.requireBranch(code);
         return BranchBody.of(setup.branch(code));
     }
 
     @GET
     @Path("branches/{code}/service-hours")
+    @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     public ServiceHoursBody serviceHours(@PathParam("code") String code) {
+        actor.requireBranch(code);
         return ServiceHoursBody.of(setup.branch(code), setup.serviceHours(code));
     }
 
     /** Replaces the week's service hours; tickets from the kiosk or the door are taken only within them. */
     @PUT
     @Path("branches/{code}/service-hours")
+    @RolesAllowed(Roles.ADMIN)
     public ServiceHoursBody setServiceHours(@PathParam("code") String code, @Valid @NotNull SetServiceHours body) {
+        actor.requireBranch(code);
         ServiceHours hours = setup.setServiceHours(code, hours("hours", body.hours()));
         return ServiceHoursBody.of(setup.branch(code), hours);
     }
 
     @POST
     @Path("branches/{code}/service-types")
+    @RolesAllowed(Roles.ADMIN)
     public Response addServiceType(@PathParam("code") String code, @Valid @NotNull CreateServiceType body) {
+        actor.requireBranch(code);
         ServiceType t = setup.addServiceType(code, body.code(), body.prefix(), body.name());
         return Response.status(201).entity(ServiceTypeBody.of(t)).build();
     }
 
     @GET
     @Path("branches/{code}/service-types")
+    @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     public List<ServiceTypeBody> serviceTypes(@PathParam("code") String code) {
+        actor.requireBranch(code);
         setup.branch(code);
         return ServiceType.ofBranch(code).stream().map(ServiceTypeBody::of).toList();
     }
 
     @POST
     @Path("branches/{code}/counters")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public Response addCounter(@PathParam("code") String code, @Valid @NotNull CreateCounter body) {
+        actor.requireBranch(code);
         Counter c = setup.addCounter(code, body.id(), body.name(), body.serviceTypes());
         return Response.created(URI.create("/counters/" + c.id)).entity(CounterBody.of(c)).build();
     }
 
     @GET
     @Path("branches/{code}/counters")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public List<CounterBody> counters(@PathParam("code") String code) {
+        actor.requireBranch(code);
         setup.branch(code);
         return Counter.ofBranch(code).stream().map(CounterBody::of).toList();
     }

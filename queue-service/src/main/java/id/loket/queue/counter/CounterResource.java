@@ -1,8 +1,11 @@
 package id.loket.queue.counter;
 
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
 import id.loket.queue.branch.BranchResource.ChangeCounter;
 import id.loket.queue.branch.BranchResource.CounterBody;
 import id.loket.queue.branch.BranchSetup;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import id.loket.queue.ticket.rest.TicketBody;
@@ -18,7 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** A counter's day: open (who staffs it), call the next ticket, close. */
+/** A counter's day: open (who staffs it), call the next ticket, close; each on the counter's branch. */
 @Path("/counters/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CounterResource {
@@ -28,43 +31,61 @@ public class CounterResource {
 
     private final CounterService counters;
     private final BranchSetup setup;
+    private final CurrentActor actor;
 
-    CounterResource(CounterService counters, BranchSetup setup) {
+    CounterResource(CounterService counters, BranchSetup setup, CurrentActor actor) {
         this.counters = counters;
         this.setup = setup;
+        this.actor = actor;
     }
 
     @GET
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public CounterBody get(@PathParam("id") String id) {
-        return CounterBody.of(setup.counter(id));
+        var c = setup.counter(id);
+        actor.requireBranch(c.branchCode);
+        return CounterBody.of(c);
     }
 
     /** Change a counter's name and the service types it serves. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public CounterBody change(@PathParam("id") String id, @Valid @NotNull ChangeCounter body) {
+        requireCounterBranch(id);
         return CounterBody.of(setup.changeCounter(id, body.name(), body.serviceTypes()));
     }
 
     @POST
     @Path("/open")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public CounterBody open(@PathParam("id") String id, @Valid @NotNull Open body) {
+        requireCounterBranch(id);
         return CounterBody.of(counters.open(id, body.staff()));
     }
 
     @POST
     @Path("/close")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public CounterBody close(@PathParam("id") String id) {
+        requireCounterBranch(id);
         return CounterBody.of(counters.close(id));
     }
 
     /** 200 with the called ticket, 204 when nobody is waiting for this counter's service types. */
     @POST
     @Path("/call-next")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public Response callNext(@PathParam("id") String id) {
+        requireCounterBranch(id);
         return counters.callNext(id)
                 .map(t -> Response.ok(TicketBody.of(t)).build())
                 .orElseGet(() -> Response.noContent().build());
+    }
+
+    /** A counter never moves to another branch, so the check holds for the write that follows. */
+    private void requireCounterBranch(String id) {
+        actor.requireBranch(setup.counter(id).branchCode);
     }
 }

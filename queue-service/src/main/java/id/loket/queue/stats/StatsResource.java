@@ -1,8 +1,11 @@
 package id.loket.queue.stats;
 
 import id.loket.platform.domain.InvalidField;
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
 import id.loket.queue.branch.Branch;
 import id.loket.queue.branch.BranchSetup;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,16 +36,20 @@ public class StatsResource {
     private final BranchSetup branches;
     private final EntityManager em;
     private final Clock clock;
+    private final CurrentActor actor;
 
-    StatsResource(BranchSetup branches, EntityManager em, Clock clock) {
+    StatsResource(BranchSetup branches, EntityManager em, Clock clock, CurrentActor actor) {
         this.branches = branches;
         this.em = em;
         this.clock = clock;
+        this.actor = actor;
     }
 
     /** {@code date} defaults to today in the branch's zone. */
     @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ANALYST})
     public DayStats stats(@PathParam("code") String code, @QueryParam("date") String date) {
+        actor.requireBranch(code);
         Branch branch = branches.branch(code);
         LocalDate day;
         try {

@@ -1,5 +1,7 @@
 package id.loket.queue.screening.rest;
 
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
 import id.loket.queue.screening.domain.Channel;
 import id.loket.queue.screening.domain.MembershipAnswer;
 import id.loket.queue.screening.domain.Purpose;
@@ -8,6 +10,7 @@ import id.loket.queue.screening.domain.Suggestion;
 import id.loket.queue.screening.service.ScreeningService;
 import id.loket.queue.ticket.domain.Priority;
 import id.loket.queue.ticket.rest.TicketBody;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +32,7 @@ import java.util.UUID;
 @Path("/screenings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SECURITY_OFFICER, Roles.SUPERVISOR})
 public class ScreeningResource {
 
     public record Screen(@NotBlank String branch,
@@ -57,20 +61,24 @@ public class ScreeningResource {
     }
 
     private final ScreeningService screenings;
+    private final CurrentActor actor;
 
-    ScreeningResource(ScreeningService screenings) {
+    ScreeningResource(ScreeningService screenings, CurrentActor actor) {
         this.screenings = screenings;
+        this.actor = actor;
     }
 
     @POST
     @Path("/check")
     public CheckBody check(@Valid @NotNull Screen body) {
+        actor.requireBranch(body.branch()); // before membership-service is asked about anyone
         var c = screenings.check(body.visitor());
         return new CheckBody(c.membership(), c.suggestion());
     }
 
     @POST
     public Response screen(@Valid @NotNull Screen body) {
+        actor.requireBranch(body.branch());
         var s = screenings.screen(body.visitor(),
                 new ScreeningService.Decision(body.outcome(), body.serviceType(), body.channel()));
         return Response.status(201).entity(new ScreenedBody(s.visitId(), s.membership(), s.suggestion(), s.outcome(),

@@ -5,10 +5,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** membership-service's search by NIK or card number (the NIK in a body, never a URL); URL and timeouts in quarkus.rest-client.membership.*. */
+/**
+ * membership-service's search by NIK or card number (the NIK in a body, never a URL); URL and timeouts in
+ * quarkus.rest-client.membership.*. The officer's own bearer token goes along (the incoming Authorization header,
+ * propagated per org.eclipse.microprofile.rest.client.propagateHeaders): membership verifies it and audits the
+ * look-up as that person's, not as queue-service's.
+ */
 @RegisterRestClient(configKey = "membership")
+@RegisterClientHeaders
 @Path("/participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,9 @@
 package id.loket.queue.ticket.rest;
 
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
 import id.loket.queue.ticket.service.EndOfDay;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,13 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 public class EndOfDayResource {
 
     private final EndOfDay endOfDay;
+    private final CurrentActor actor;
 
-    EndOfDayResource(EndOfDay endOfDay) {
+    EndOfDayResource(EndOfDay endOfDay, CurrentActor actor) {
         this.endOfDay = endOfDay;
+        this.actor = actor;
     }
 
     @POST
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     public EndOfDay.Result run(@PathParam("code") String code) {
+        actor.requireBranch(code);
         return endOfDay.run(code);
     }
 }

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.platform.http.IdempotentCommands;
+import id.loket.platform.http.Problem;
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
 import id.loket.queue.ticket.domain.Priority;
 import id.loket.queue.ticket.domain.TicketSource;
+import id.loket.queue.ticket.projection.TicketView;
 import id.loket.queue.ticket.service.TicketService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Tickets: issue, read, history, and what the counter does with a called ticket. */
+/** Tickets: issue, read, history, and what the counter does with a called ticket; each on the ticket's branch. */
 @Path("/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
@@ -51,16 +56,26 @@ public class TicketResource {
     private final TicketService tickets;
     private final IdempotentCommands idempotent;
     private final ObjectMapper json;
+    private final CurrentActor actor;
 
-    TicketResource(TicketService tickets, IdempotentCommands idempotent, ObjectMapper json) {
+    TicketResource(TicketService tickets, IdempotentCommands idempotent, ObjectMapper json, CurrentActor actor) {
         this.tickets = tickets;
         this.idempotent = idempotent;
         this.json = json;
+        this.actor = actor;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SECURITY_OFFICER, Roles.KIOSK, Roles.FRONTLINER, Roles.SUPERVISOR})
     public Response issue(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull IssueTicket body) {
+        // both checks before the idempotency key is claimed or a number drawn
+        actor.requireBranch(body.branch());
+        if (kioskOnly() && body.source() != TicketSource.KIOSK) {
+            return Problem.response(403, "forbidden-source", "Forbidden",
+                    "source: the kiosk client issues tickets only with source KIOSK, not " + body.source(),
+                    List.of(new Problem.FieldError("source", "must be KIOSK for the kiosk client")));
+        }
         return idempotent.run(key, "POST /tickets", body, () -> {
             TicketBody t = TicketBody.of(tickets.issue(UUID.randomUUID(), body.branch(), body.serviceType(), body.source(), body.priority(), null, null));
             return Response.created(URI.create("/tickets/" + t.id())).entity(t).build();
@@ -69,13 +84,18 @@ public class TicketResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR})
     public TicketBody get(@PathParam("id") UUID id) {
-        return TicketBody.of(tickets.get(id));
+        TicketView v = tickets.get(id);
+        actor.requireBranch(v.branch);
+        return TicketBody.of(v);
     }
 
     @GET
     @Path("/{id}/events")
+    @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR})
     public List<HistoryEntry> events(@PathParam("id") UUID id) {
+        requireTicketBranch(id);
         return tickets.history(id).stream().map(e -> {
             try {
                 return new HistoryEntry(e.version(), e.type(), e.schemaVersion(), e.recordedAt(), json.readTree(e.payloadJson()));
@@ -87,39 +107,62 @@ public class TicketResource {
 
     @POST
     @Path("/{id}/recall")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public TicketBody recall(@PathParam("id") UUID id) {
+        requireTicketBranch(id);
         return TicketBody.of(tickets.recall(id));
     }
 
     @POST
     @Path("/{id}/no-show")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public TicketBody noShow(@PathParam("id") UUID id) {
+        requireTicketBranch(id);
         return TicketBody.of(tickets.markNoShow(id));
     }
 
     @POST
     @Path("/{id}/return")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public TicketBody returnToQueue(@PathParam("id") UUID id, @Valid ReturnToQueue body) {
+        requireTicketBranch(id);
         return TicketBody.of(tickets.returnToQueue(id, body == null ? null : body.by()));
     }
 
     @POST
     @Path("/{id}/start")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public TicketBody start(@PathParam("id") UUID id) {
+        requireTicketBranch(id);
         return TicketBody.of(tickets.start(id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/transfer")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public TicketBody transfer(@PathParam("id") UUID id, @Valid @NotNull Transfer body) {
+        requireTicketBranch(id);
         return TicketBody.of(tickets.transfer(id, body.serviceType()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/close")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public TicketBody close(@PathParam("id") UUID id, @Valid @NotNull Close body) {
+        requireTicketBranch(id);
         return TicketBody.of(tickets.close(id, body.outcome(), body.complaintId(), body.channelsEducated()));
+    }
+
+    /** The ticket's branch never changes (a transfer changes its service type), so a check before the write holds. */
+    private void requireTicketBranch(UUID id) {
+        actor.requireBranch(tickets.get(id).branch);
+    }
+
+    /** The kiosk client, not a person who may also issue tickets at the door or the counter. */
+    private boolean kioskOnly() {
+        return actor.hasRole(Roles.KIOSK) && !actor.hasRole(Roles.SECURITY_OFFICER)
+                && !actor.hasRole(Roles.FRONTLINER) && !actor.hasRole(Roles.SUPERVISOR);
     }
 }
