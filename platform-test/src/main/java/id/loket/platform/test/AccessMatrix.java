@@ -168,7 +168,8 @@ public final class AccessMatrix {
 
     private HttpResponse<String> send(String method, String path, String body, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json, application/problem+json");
+                // any type the route makes (an event stream too), so a 406 never hides the security check
+                .header("Accept", "application/json, application/problem+json, */*;q=0.5");
         if (authorization != null) b.header("Authorization", authorization);
         if (body != null) b.header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

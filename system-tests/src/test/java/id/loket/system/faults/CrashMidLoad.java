@@ -63,7 +63,7 @@ final class CrashMidLoad {
             KILLED.forEach(s -> system.process(s).kill());
             KILLED.forEach(s -> assertThat(system.process(s).isAlive()).as(s + " killed").isFalse());
             KILLED.forEach(s -> system.process(s).start());
-            for (Service s : KILLED) system.process(s).awaitReady(ASYNC);
+            for (Service s : KILLED) system.process(s).awaitReady(FaultSettings.READY);
             down = Duration.between(killed, Instant.now());
 
             Instant restarted = Instant.now();

@@ -30,6 +30,8 @@ final class FaultSettings {
 
     /** Anything asynchronous (relay, consumers, restarts) gets this long on a busy machine. */
     static final Duration ASYNC = Duration.ofSeconds(120);
+    /** A restarted service's time to be ready: the same as the first start's (three JVMs restart side by side). */
+    static final Duration READY = Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180));
 
     private FaultSettings() {
     }

@@ -48,7 +48,7 @@ class FaultTest {
     void everyServiceReady() {
         for (Service s : Service.values()) {
             if (!system.process(s).isAlive()) system.process(s).start();
-            system.process(s).awaitReady(FaultSettings.ASYNC);
+            system.process(s).awaitReady(FaultSettings.READY);
         }
     }
 
