@@ -42,7 +42,10 @@ public class MembershipStandIn implements QuarkusTestResourceLifecycleManager {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         seen.add(auth == null ? "<none>" : auth);
-        if (body.contains(KNOWN_CARD)) {
+        if (!"screening".equals(ex.getRequestHeaders().getFirst("X-Purpose"))) {
+            // membership-service refuses a read of participant data that states no purpose (its audit)
+            answer(ex, 400, "application/problem+json", "{\"status\":400,\"errors\":[{\"field\":\"X-Purpose\"}]}");
+        } else if (body.contains(KNOWN_CARD)) {
             answer(ex, 200, "application/json",
                     "{\"id\":\"p-42\",\"cardNumber\":\"" + KNOWN_CARD + "\",\"nikLast4\":\"0042\",\"status\":\"ACTIVE\"}");
         } else {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -33,7 +34,9 @@ public interface MembershipClient {
     record Participant(String id, String cardNumber, String nikLast4, String status) {
     }
 
+    /** membership-service audits every read of a participant with its purpose: this one is the door's screening. */
     @POST
     @Path("/search")
+    @ClientHeaderParam(name = "X-Purpose", value = "screening")
     Participant search(Search body);
 }
