@@ -41,20 +41,27 @@ final class Http {
 
     private final String correlationId;
     private final String authorization;
+    private final String purpose;
 
     /** Signed in as the test JVM's national all-staff user ({@link TestTokens#staff()}). */
     Http(String correlationId) {
-        this(correlationId, "Bearer " + TestTokens.staff());
+        this(correlationId, "Bearer " + TestTokens.staff(), null);
     }
 
-    private Http(String correlationId, String authorization) {
+    private Http(String correlationId, String authorization, String purpose) {
         this.correlationId = correlationId;
         this.authorization = authorization;
+        this.purpose = purpose;
     }
 
-    /** The same visit (correlation id), acting as another user: an {@code Authorization} header value. */
+    /** The same visit (correlation id), acting as another user: an {@code Authorization} header value, or null. */
     Http as(String authorization) {
-        return new Http(correlationId, authorization);
+        return new Http(correlationId, authorization, purpose);
+    }
+
+    /** With the stated purpose membership-service audits a read of participant data by ({@code X-Purpose}). */
+    Http purpose(String purpose) {
+        return new Http(correlationId, authorization, purpose);
     }
 
     String correlationId() {
@@ -84,6 +91,7 @@ final class Http {
 
     private Reply send(HttpRequest.Builder builder) {
         if (authorization != null) builder.header("Authorization", authorization);
+        if (purpose != null) builder.header("X-Purpose", purpose);
         HttpRequest request = builder.header(CORRELATION_HEADER, correlationId)
                 .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(20))

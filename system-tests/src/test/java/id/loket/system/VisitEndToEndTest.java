@@ -151,7 +151,7 @@ class VisitEndToEndTest {
         }
         JsonNode suspension = setup.post(m + "/admin/suspension-runs", obj("date", today.toString())).expect(200);
         assertThat(suspension.path("suspended").asInt()).isEqualTo(2);
-        assertThat(setup.get(m + "/participants/" + headId + "/status").expect(200).path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(setup.purpose("visit:system-test-setup").get(m + "/participants/" + headId + "/status").expect(200).path("status").asText()).isEqualTo("SUSPENDED");
 
         // the door answers from queue-service's own copy of membership status, built from membership's events
         await("queue-service's local copy knows the head of family is suspended").atMost(ASYNC).untilAsserted(() -> {
@@ -195,13 +195,13 @@ class VisitEndToEndTest {
         assertThat(started.path("state").asText()).isEqualTo("SERVING");
 
         String m = system.url(MEMBERSHIP);
-        JsonNode found = counter.post(m + "/participants/search", obj("nik", HEAD_NIK)).expect(200);
+        JsonNode found = counter.purpose("visit:" + visitId).post(m + "/participants/search", obj("nik", HEAD_NIK)).expect(200);
         assertThat(found.path("id").asText()).isEqualTo(headId);
         assertThat(found.path("status").asText()).isEqualTo("SUSPENDED");
-        JsonNode family = counter.post(m + "/families/search", obj("familyCardNumber", FAMILY_CARD)).expect(200);
+        JsonNode family = counter.purpose("visit:" + visitId).post(m + "/families/search", obj("familyCardNumber", FAMILY_CARD)).expect(200);
         assertThat(StreamSupport.stream(family.path("members").spliterator(), false).map(p -> p.path("id").asText()))
                 .containsExactlyInAnyOrder(headId, spouseId);
-        JsonNode arrears = counter.get(m + "/participants/" + headId + "/arrears").expect(200);
+        JsonNode arrears = counter.purpose("visit:" + visitId).get(m + "/participants/" + headId + "/arrears").expect(200);
         assertThat(arrears.path("months")).hasSize(3);
     }
 
@@ -225,12 +225,15 @@ class VisitEndToEndTest {
         assertThat(documented.path("documentsVerified").asBoolean()).isTrue();
         assertThat(documented.path("missingDocuments")).isEmpty();
 
-        // the front-end calls the owning service directly, carrying the complaint reference
-        JsonNode deactivated = counter.post(system.url(MEMBERSHIP) + "/participants/" + spouseId + "/deactivations",
+        // the front-end calls the owning service directly, carrying the complaint reference: the frontliner's
+        // death report is a request, and a supervisor (another person: four eyes) approves it
+        String requestId = counter.post(system.url(MEMBERSHIP) + "/participants/" + spouseId + "/deactivations",
                 obj("reason", "DECEASED", "dateOfDeath", dateOfDeath.toString(), "complaintReference", complaintReference,
                         "documents", List.of(obj("type", "DEATH_CERTIFICATE", "number", DEATH_CERTIFICATE),
                                 obj("type", "ID_CARD", "number", SPOUSE_NIK),
-                                obj("type", "FAMILY_CARD", "number", FAMILY_CARD)))).expect(200);
+                                obj("type", "FAMILY_CARD", "number", FAMILY_CARD)))).expect(202).path("requestId").asText();
+        JsonNode deactivated = supervisor.post(system.url(MEMBERSHIP) + "/participants/" + spouseId
+                + "/deactivation-requests/" + requestId + "/approve").expect(200);
         assertThat(deactivated.path("status").asText()).isEqualTo("INACTIVE");
         // billed up to the month of death; the month after it is no longer owed for Sri
         assertThat(deactivated.path("cancelledBills")).hasSize(1);
@@ -314,12 +317,18 @@ class VisitEndToEndTest {
                         .expect(200).path("membership").path("status").asText()).isEqualTo("INACTIVE"));
 
         String m = system.url(MEMBERSHIP);
-        JsonNode spouseStatus = supervisor.get(m + "/participants/" + spouseId + "/status").expect(200);
+        JsonNode spouseStatus = supervisor.purpose("visit:" + visitId).get(m + "/participants/" + spouseId + "/status").expect(200);
         assertThat(spouseStatus.path("status").asText()).isEqualTo("INACTIVE");
         assertThat(spouseStatus.path("reason").asText()).isEqualTo("DECEASED");
-        assertThat(supervisor.get(m + "/participants/" + spouseId + "/status?asOf=" + dateOfDeath.minusDays(1)).expect(200)
+        assertThat(supervisor.purpose("visit:" + visitId).get(m + "/participants/" + spouseId + "/status?asOf=" + dateOfDeath.minusDays(1)).expect(200)
                 .path("status").asText()).isEqualTo("SUSPENDED");
-        assertThat(supervisor.get(m + "/participants/" + headId + "/status").expect(200).path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(supervisor.purpose("visit:" + visitId).get(m + "/participants/" + headId + "/status").expect(200).path("status").asText()).isEqualTo("SUSPENDED");
+        // who looked at Budi's data, and for what: the frontliner's reads at the counter are in the audit
+        JsonNode audit = supervisor.get(m + "/audit/participants/" + headId).expect(200);
+        assertThat(StreamSupport.stream(audit.path("accesses").spliterator(), false)
+                .filter(a -> a.path("actor").asText().equals("frontliner-sda-1"))
+                .map(a -> a.path("purpose").asText()))
+                .isNotEmpty().allMatch(("visit:" + visitId)::equals);
 
         String c = system.url(COMPLAINT);
         JsonNode complaint = supervisor.get(c + "/complaints/" + complaintId).expect(200);
@@ -352,7 +361,7 @@ class VisitEndToEndTest {
                 "ticket-" + ticketId, List.of("TicketIssued", "TicketCalled", "ServiceStarted", "VisitClosed")));
         expected.put(MEMBERSHIP, ordered(
                 headKey, List.of("ParticipantRegistered", "ParticipantSuspended"),
-                spouseKey, List.of("ParticipantRegistered", "ParticipantSuspended", "ParticipantDeactivated"),
+                spouseKey, List.of("ParticipantRegistered", "ParticipantSuspended", "ParticipantDeactivationRequested", "ParticipantDeactivated"),
                 billKey(3), List.of("ContributionBilled"),
                 billKey(2), List.of("ContributionBilled"),
                 billKey(1), List.of("ContributionBilled", "BillCancelled")));
@@ -401,7 +410,7 @@ class VisitEndToEndTest {
             assertThat(header(r, "correlation_id")).as("correlation_id of " + describe(r)).isEqualTo(expectedId);
         }
         assertThat(recordsRead.stream().filter(r -> visit.correlationId().equals(header(r, "correlation_id"))))
-                .as("events of the visit (all but the 7 of the set-up)").hasSize(19);
+                .as("events of the visit (all but the 7 of the set-up)").hasSize(20);
 
         // who did it: every event a signed-in person's request appended names them (the token subject); what a
         // consumer appended, and the anonymous survey answer, name no one
@@ -410,7 +419,9 @@ class VisitEndToEndTest {
                 "loket.queue.TicketIssued", "so-sda",
                 "loket.queue.TicketCalled", "frontliner-sda-1",
                 "loket.queue.VisitClosed", "frontliner-sda-1",
-                "loket.complaint.ComplaintRegistered", "frontliner-sda-1");
+                "loket.complaint.ComplaintRegistered", "frontliner-sda-1",
+                "loket.membership.ParticipantDeactivationRequested", "frontliner-sda-1",
+                "loket.membership.ParticipantDeactivated", "supervisor-sda");
         for (ConsumerRecord<String, byte[]> r : recordsRead) {
             String type = header(r, "ce_type");
             if (actors.containsKey(type)) {
