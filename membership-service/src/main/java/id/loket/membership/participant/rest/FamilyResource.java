@@ -1,5 +1,7 @@
 package id.loket.membership.participant.rest;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import id.loket.membership.contribution.domain.Ledger;
 import id.loket.membership.contribution.service.Ledgers;
 import id.loket.membership.participant.rest.ParticipantResource.ParticipantBody;
@@ -57,6 +59,7 @@ public class FamilyResource {
         this.idempotent = idempotent;
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("/members")
     public Response addMember(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull RegisterParticipant body) {
@@ -66,12 +69,14 @@ public class FamilyResource {
         });
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("/search")
     public FamilyBody search(@Valid @NotNull FindFamily body) {
         return get(participants.familyIdOf(body.familyCardNumber()));
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{familyId}")
     public FamilyBody get(@PathParam("familyId") String familyId) {

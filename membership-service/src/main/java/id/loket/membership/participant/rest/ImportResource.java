@@ -1,5 +1,7 @@
 package id.loket.membership.participant.rest;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import id.loket.membership.participant.service.ParticipantImport;
 import id.loket.platform.domain.InvalidField;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +39,7 @@ public class ImportResource {
         this.imports = imports;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes({NDJSON, CSV})
     @Produces(MediaType.APPLICATION_JSON)

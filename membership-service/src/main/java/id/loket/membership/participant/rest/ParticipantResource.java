@@ -1,5 +1,7 @@
 package id.loket.membership.participant.rest;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import id.loket.membership.participant.domain.CareClass;
 import id.loket.membership.participant.domain.DeactivationReason;
 import id.loket.membership.participant.domain.Relation;
@@ -123,6 +125,7 @@ public class ParticipantResource {
         this.idempotent = idempotent;
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     public Response register(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull RegisterParticipant body) {
         return idempotent.run(key, "POST /participants", body, () -> {
@@ -131,12 +134,14 @@ public class ParticipantResource {
         });
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}")
     public ParticipantBody get(@PathParam("id") UUID id) {
         return ParticipantBody.of(participants.get(id));
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR, Roles.SECURITY_OFFICER})
     @POST
     @Path("/search")
     public ParticipantBody search(@Valid @NotNull Search body) {
@@ -146,12 +151,14 @@ public class ParticipantResource {
         return ParticipantBody.of(body.nik() != null ? participants.findByNik(body.nik()) : participants.findByCardNumber(body.cardNumber()));
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}/status")
     public StatusService.StatusAnswer status(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         return status.statusAsOf(id, asOf == null ? status.today() : date(asOf, "asOf"));
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}/arrears")
     public StatusService.Arrears arrears(@PathParam("id") UUID id, @QueryParam("inaCbgTariff") String inaCbgTariff) {
@@ -166,6 +173,7 @@ public class ParticipantResource {
         return status.arrears(id, tariff);
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("/{id}/deactivations")
     public StatusService.DeactivationResult deactivate(@PathParam("id") UUID id, @Valid @NotNull DeactivationRequest body) {
@@ -174,12 +182,14 @@ public class ParticipantResource {
                 body.complaintReference()));
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("/{id}/deactivation-reversals")
     public StatusService.ReversalResult reverse(@PathParam("id") UUID id, @Valid @NotNull ReversalRequest body) {
         return status.reverse(id, body.reason() + " (evidence: " + body.evidence() + ")");
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/{id}/corrections")
     public id.loket.membership.participant.service.CorrectionService.Corrected correct(@PathParam("id") UUID id,
@@ -188,6 +198,7 @@ public class ParticipantResource {
                 body.field(), body.newValue(), body.source(), body.evidence()));
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}/history")
     public List<StatusService.HistoryEntry> history(@PathParam("id") UUID id) {
