@@ -55,7 +55,8 @@ start_postgres() {
 BENCH_TOKEN_ISSUER="https://bench.loket.invalid/realms/loket"
 bench_token() { "$JAVA" "$ROOT/bench/membership/BenchTokens.java" token "$DATA" "$1" "$2"; }
 
-# membership-service as deployed (prod profile), on its own port, trusting the bench's token key.
+# membership-service as deployed (prod profile), on its own port, trusting the bench's token key (the issuer URL is
+# cleared: with a public key and no issuer to discover, quarkus-oidc verifies locally, as the tests do).
 start_membership() {
   local log="$DATA/membership.log"
   BENCH_TOKEN_PUBLIC_KEY="$("$JAVA" "$ROOT/bench/membership/BenchTokens.java" keys "$DATA")"
@@ -66,6 +67,7 @@ start_membership() {
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 LOKET_RELAY_ENABLED=false \
   LOKET_PRIVACY_NIK_HMAC_KEY=bench-only-nik-key MEMBERSHIP_DEMO_DATA=false \
   QUARKUS_OIDC_PUBLIC_KEY="$BENCH_TOKEN_PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="$BENCH_TOKEN_ISSUER" \
+  QUARKUS_OIDC_AUTH_SERVER_URL= _PROD_QUARKUS_OIDC_AUTH_SERVER_URL= \
     "$JAVA" -Xmx${LOKET_BENCH_MEMBERSHIP_HEAP:-512m} ${LOKET_BENCH_JAVA_OPTS:-} -jar "$ROOT/membership-service/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 240); do

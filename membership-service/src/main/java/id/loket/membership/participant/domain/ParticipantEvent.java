@@ -50,6 +50,31 @@ public sealed interface ParticipantEvent {
     }
 
     /**
+     * A frontliner (or supervisor) asks for a deactivation; nothing changes until another supervisor approves it
+     * (then {@link ParticipantDeactivated}) or rejects it. {@code documents} are the types shown; their numbers stay
+     * in this service. {@code requestedBy} is the requester's token subject.
+     */
+    record ParticipantDeactivationRequested(UUID participantId, String nikHash, UUID requestId, DeactivationReason reason,
+                                            LocalDate effectiveFrom, String complaintReference,
+                                            java.util.List<DeactivationReason.DocumentType> documents,
+                                            String requestedBy) implements ParticipantEvent {
+    }
+
+    /** A supervisor other than the requester turned the request down; the participant is unchanged. */
+    record ParticipantDeactivationRejected(UUID participantId, String nikHash, UUID requestId, String reason,
+                                           String rejectedBy) implements ParticipantEvent {
+    }
+
+    /** A reversal asked for (reason and evidence); approved it becomes {@link ParticipantDeactivationReversed}. */
+    record ParticipantDeactivationReversalRequested(UUID participantId, String nikHash, UUID requestId, String reason,
+                                                    String requestedBy) implements ParticipantEvent {
+    }
+
+    record ParticipantDeactivationReversalRejected(UUID participantId, String nikHash, UUID requestId, String reason,
+                                                   String rejectedBy) implements ParticipantEvent {
+    }
+
+    /**
      * A data correction. Personal values (name, birth date, NIK) are not in the event: oldValue/newValue are
      * null for NAME and BIRTH_DATE, the old and new nikHash for NIK; plain values for FACILITY_CODE. The full
      * values stay in this service's data_correction row {@code correctionId}.
