@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public class DefaultPurpose implements QuarkusTestResourceLifecycleManager, Filter {
 
-    public static final String PURPOSE = "test:behaviour";
+    public static final String PURPOSE = "visit:test-behaviour";
     /** Send this header (any value) to send the request without X-Purpose. */
     public static final String NONE = "X-Loket-Test-No-Purpose";
 

@@ -64,7 +64,7 @@ class RebuildTest {
         assertThat(live.get("settlement_line")).isNotEmpty();
         assertThat(Db.count(ds, "SELECT count(*) FROM deactivation_request WHERE participant_id = ?", java.util.UUID.fromString(member)))
                 .as("approved deactivation, approved reversal, pending request").isEqualTo(3);
-        for (String projection : List.of("participants", "contributions", "deactivation-requests")) {
+        for (String projection : List.of("participants", "contributions", "deactivation_requests")) {
             given().post("/admin/projections/" + projection + "/rebuild").then().statusCode(200);
         }
         Map<String, List<List<Object>>> rebuilt = snapshot();

@@ -28,8 +28,11 @@ public class ParticipantAccessLog {
 
     /** The stated purpose of a read: the visit or complaint it serves, e.g. {@code visit:<visitId>}. */
     public static final String HEADER = "X-Purpose";
-    /** A kind and, after a colon, its reference: {@code visit:…}, {@code complaint:…}, {@code screening}. */
-    static final Pattern PURPOSE = Pattern.compile("[a-z][a-z-]{0,39}(:[!-~]{1,100})?");
+    /**
+     * What the read serves: a visit or a complaint (by its id or reference), the door's screening (before a visit
+     * exists), or a supervisor's review of deactivation requests. A reference is 1-100 printable ASCII characters.
+     */
+    static final Pattern PURPOSE = Pattern.compile("(visit|complaint):[!-~]{1,100}|screening|deactivation-review");
     static final int MAX_PAGE_SIZE = 200;
 
     private final AgroalDataSource dataSource;
@@ -51,8 +54,8 @@ public class ParticipantAccessLog {
         }
         String p = header.strip();
         if (!PURPOSE.matcher(p).matches()) {
-            throw new InvalidField(HEADER, "must be a kind and a reference, e.g. visit:<visitId>, complaint:<reference> "
-                    + "or screening (lower-case kind, at most 100 printable characters after the colon)");
+            throw new InvalidField(HEADER, "must be visit:<visitId>, complaint:<reference> (at most 100 printable characters, "
+                    + "no spaces), screening or deactivation-review");
         }
         return p;
     }

@@ -41,7 +41,7 @@ public class DeactivationRequestProjection implements Projection {
 
     @Override
     public String name() {
-        return "deactivation-requests";
+        return "deactivation_requests";
     }
 
     @Override
