@@ -3,6 +3,7 @@ package id.loket.membership.participant.domain;
 import id.loket.platform.jkn.Nik;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,7 +57,7 @@ public sealed interface ParticipantEvent {
      */
     record ParticipantDeactivationRequested(UUID participantId, String nikHash, UUID requestId, DeactivationReason reason,
                                             LocalDate effectiveFrom, String complaintReference,
-                                            java.util.List<DeactivationReason.DocumentType> documents,
+                                            List<DeactivationReason.DocumentType> documents,
                                             String requestedBy) implements ParticipantEvent {
     }
 
