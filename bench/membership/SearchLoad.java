@@ -19,9 +19,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@code java SearchLoad.java <baseUrl> <participants> <rate/s> <seconds> [warmupSeconds]} prints one line:
  * {@code rate=… sent=… ok=… errors=… p50_ms=… p90_ms=… p99_ms=… p999_ms=… max_ms=…}. Run with the source launcher
- * from this directory (it uses GenerateParticipants.java beside it).
+ * from this directory (it uses GenerateParticipants.java beside it), with {@code BENCH_TOKEN} set to a frontliner's token.
  */
 public class SearchLoad {
+
+    /** A frontliner's bearer token (BenchTokens.java), from the environment: the search needs one. */
+    static final String TOKEN = System.getenv().getOrDefault("BENCH_TOKEN", "");
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -55,6 +58,8 @@ public class SearchLoad {
             String nik = sb.substring(8, 24); // {"nik":"…
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("X-Purpose", "visit:bench-" + (i % 1000))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + nik + "\"}")).build();
             long wait;
             while ((wait = intended - System.nanoTime()) > 0) LockSupport.parkNanos(wait);

@@ -1,7 +1,9 @@
 package id.loket.membership;
 
 import io.restassured.http.ContentType;
+import id.loket.platform.test.TestTokens;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +69,36 @@ public final class Api {
     /** An instant on that day at noon in Asia/Jakarta. */
     public static Instant noon(LocalDate date) {
         return date.atTime(12, 0).atZone(TestClock.JAKARTA).toInstant();
+    }
+
+    /** A frontliner and two supervisors of branch SDA: a deactivation takes a requester and another approver. */
+    public static final String FRONTLINER = TestTokens.bearer("frontliner-sda-1", "SDA", "FRONTLINER");
+    public static final String SUPERVISOR = TestTokens.bearer("supervisor-sda-1", "SDA", "SUPERVISOR");
+    public static final String SUPERVISOR_2 = TestTokens.bearer("supervisor-sda-2", "SDA", "SUPERVISOR");
+
+    /** POST /participants/{id}/deactivations as a frontliner: the answer (202 when accepted). */
+    public static ValidatableResponse requestDeactivation(String id, String json) {
+        return given().header("Authorization", FRONTLINER).contentType(ContentType.JSON).body(json)
+                .post("/participants/" + id + "/deactivations").then();
+    }
+
+    /** A frontliner requests, a supervisor approves: the approval's answer (the deactivation as before). */
+    public static JsonPath deactivate(String id, String json) {
+        String request = requestDeactivation(id, json).statusCode(202).extract().path("requestId");
+        return given().header("Authorization", SUPERVISOR).post("/participants/" + id + "/deactivation-requests/" + request + "/approve")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    public static ValidatableResponse requestReversal(String id, String json) {
+        return given().header("Authorization", FRONTLINER).contentType(ContentType.JSON).body(json)
+                .post("/participants/" + id + "/deactivation-reversals").then();
+    }
+
+    /** A frontliner requests the reversal, a supervisor approves: the approval's answer. */
+    public static JsonPath reverse(String id, String json) {
+        String request = requestReversal(id, json).statusCode(202).extract().path("requestId");
+        return given().header("Authorization", SUPERVISOR).post("/participants/" + id + "/deactivation-reversal-requests/" + request + "/approve")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     public static String ref() {

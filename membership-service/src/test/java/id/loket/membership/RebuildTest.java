@@ -22,7 +22,8 @@ class RebuildTest {
             "participant_view", "SELECT * FROM participant_view ORDER BY participant_id",
             "bill_line", "SELECT * FROM bill_line ORDER BY account_id, month, participant_id",
             "payment_view", "SELECT * FROM payment_view ORDER BY reference",
-            "settlement_line", "SELECT * FROM settlement_line ORDER BY account_id, month, reference");
+            "settlement_line", "SELECT * FROM settlement_line ORDER BY account_id, month, reference",
+            "deactivation_request", "SELECT * FROM deactivation_request ORDER BY request_id");
 
     @Inject
     AgroalDataSource ds;
@@ -49,18 +50,21 @@ class RebuildTest {
         String account = head.getString("accountId");
         Api.pay(account, 135_000, Api.noon(LocalDate.of(2024, 3, 20)), Api.ref());
         Api.pay(account, 500_000, Api.noon(LocalDate.of(2024, 3, 20)), Api.ref()); // reactivates, leaves credit
-        given().contentType(ContentType.JSON).body("""
-                        {"reason":"DECEASED","dateOfDeath":"2024-02-05","documents":[{"type":"DEATH_CERTIFICATE","number":"A"},
-                         {"type":"ID_CARD","number":"K"},{"type":"FAMILY_CARD","number":"F"}]}""")
-                .post("/participants/" + member + "/deactivations").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"reason\":\"mistake\",\"evidence\":\"seen alive\"}")
-                .post("/participants/" + member + "/deactivation-reversals").then().statusCode(200);
+        Api.deactivate(member, """
+                {"reason":"DECEASED","dateOfDeath":"2024-02-05","documents":[{"type":"DEATH_CERTIFICATE","number":"A"},
+                 {"type":"ID_CARD","number":"K"},{"type":"FAMILY_CARD","number":"F"}]}""");
+        Api.reverse(member, "{\"reason\":\"mistake\",\"evidence\":\"seen alive\"}");
+        Api.requestDeactivation(member, """
+                {"reason":"DUPLICATE_MERGED","effectiveFrom":"2024-03-01","documents":[{"type":"ID_CARD","number":"K"},
+                 {"type":"FAMILY_CARD","number":"F"}]}""").statusCode(202); // left pending
         assertThat(Api.currentStatus(head.getString("id"))).isEqualTo("ACTIVE");
 
         Map<String, List<List<Object>>> live = snapshot();
         assertThat(live.get("bill_line")).isNotEmpty();
         assertThat(live.get("settlement_line")).isNotEmpty();
-        for (String projection : List.of("participants", "contributions")) {
+        assertThat(Db.count(ds, "SELECT count(*) FROM deactivation_request WHERE participant_id = ?", java.util.UUID.fromString(member)))
+                .as("approved deactivation, approved reversal, pending request").isEqualTo(3);
+        for (String projection : List.of("participants", "contributions", "deactivation_requests")) {
             given().post("/admin/projections/" + projection + "/rebuild").then().statusCode(200);
         }
         Map<String, List<List<Object>>> rebuilt = snapshot();
@@ -74,6 +78,7 @@ class RebuildTest {
                 "participant_view", Db.rows(ds, TABLES.get("participant_view")),
                 "bill_line", Db.rows(ds, TABLES.get("bill_line")),
                 "payment_view", Db.rows(ds, TABLES.get("payment_view")),
-                "settlement_line", Db.rows(ds, TABLES.get("settlement_line")));
+                "settlement_line", Db.rows(ds, TABLES.get("settlement_line")),
+                "deactivation_request", Db.rows(ds, TABLES.get("deactivation_request")));
     }
 }

@@ -1,5 +1,7 @@
 package id.loket.membership.civilregistry;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import id.loket.platform.http.Problem;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ public class CivilRegistryResource {
         this.sync = sync;
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     public CivilRegistrySync.SyncResult sync(@PathParam("id") UUID id) {
         return sync.sync(id);

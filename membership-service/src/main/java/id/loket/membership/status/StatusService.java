@@ -15,6 +15,7 @@ import id.loket.membership.participant.service.ParticipantService;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
+import id.loket.platform.domain.RuleViolation;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
 import id.loket.platform.eventstore.StoredEvent;
@@ -110,12 +111,106 @@ public class StatusService {
                                List<Document> documents, String complaintReference) {
     }
 
-    public record DeactivationResult(UUID participantId, String status, LocalDate effectiveFrom, List<MonthOwed> cancelledBills) {
+    public record DeactivationResult(UUID participantId, String status, LocalDate effectiveFrom, List<MonthOwed> cancelledBills,
+                                     UUID requestId) {
     }
 
+    /** A request waiting for a supervisor other than its requester (202). */
+    public record RequestAnswer(UUID requestId, UUID participantId, String kind, String status, String requestedBy) {
+    }
+
+    public record Rejection(UUID requestId, UUID participantId, String kind, String status, String rejectedBy, String reason) {
+    }
+
+    /** A deactivation at once, without a second person: only for the start-up demo data (no person acts there). */
     @Transactional
     public DeactivationResult deactivate(UUID id, Deactivation d) {
         ParticipantView v = view(id);
+        LocalDate effective = checked(d);
+        aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
+                new Participant.Command.Deactivate(d.reason(), effective, d.complaintReference()));
+        return new DeactivationResult(id, "INACTIVE", effective, cancelLaterBills(v, id, effective, d.reason()), null);
+    }
+
+    /**
+     * A person asks for a deactivation: the documents are checked now (400 naming the field), their numbers kept
+     * here for the supervisor, and nothing changes until another supervisor approves. A second pending request is 409.
+     */
+    @Transactional
+    public RequestAnswer requestDeactivation(UUID id, Deactivation d, String requestedBy) {
+        view(id);
+        LocalDate effective = checked(d);
+        UUID requestId = UUID.randomUUID();
+        aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
+                new Participant.Command.RequestDeactivation(requestId, d.reason(), effective, d.complaintReference(),
+                        d.documents().stream().map(Document::type).toList(), requestedBy));
+        var insert = Panache.getEntityManager().createNativeQuery(
+                "INSERT INTO deactivation_request_document (request_id, position, type, number) VALUES (?1, ?2, ?3, ?4)");
+        for (int i = 0; i < d.documents().size(); i++) {
+            Document doc = d.documents().get(i);
+            insert.setParameter(1, requestId).setParameter(2, i).setParameter(3, doc.type().name()).setParameter(4, doc.number()).executeUpdate();
+        }
+        return new RequestAnswer(requestId, id, "DEACTIVATION", "PENDING", requestedBy);
+    }
+
+    @Transactional
+    public RequestAnswer requestReversal(UUID id, String reason, String requestedBy) {
+        view(id);
+        UUID requestId = UUID.randomUUID();
+        aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
+                new Participant.Command.RequestReversal(requestId, reason, requestedBy));
+        return new RequestAnswer(requestId, id, "REVERSAL", "PENDING", requestedBy);
+    }
+
+    /** The second person approves: exactly what a deactivation did before (the event, the later bills cancelled). */
+    @Transactional
+    public DeactivationResult approveDeactivation(UUID id, UUID requestId, String approvedBy) {
+        ParticipantView v = view(id);
+        pendingRequest(id, requestId, Participant.RequestKind.DEACTIVATION);
+        var handled = aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
+                new Participant.Command.Decide(requestId, Participant.RequestKind.DEACTIVATION, true, approvedBy, null));
+        var deactivated = (ParticipantEvent.ParticipantDeactivated) handled.events().getFirst();
+        return new DeactivationResult(id, "INACTIVE", deactivated.effectiveFrom(),
+                cancelLaterBills(v, id, deactivated.effectiveFrom(), deactivated.reason()), requestId);
+    }
+
+    @Transactional
+    public ReversalResult approveReversal(UUID id, UUID requestId, String approvedBy) {
+        ParticipantView v = view(id);
+        pendingRequest(id, requestId, Participant.RequestKind.REVERSAL);
+        aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
+                new Participant.Command.Decide(requestId, Participant.RequestKind.REVERSAL, true, approvedBy, null));
+        List<MonthOwed> restored = new ArrayList<>();
+        for (Map.Entry<YearMonth, Long> line : lines(v.accountId, id, true).entrySet()) {
+            appendToBill(v.accountId, line.getKey(), new BillRestored(v.accountId, line.getKey(), id, line.getValue()));
+            restored.add(new MonthOwed(line.getKey(), line.getValue()));
+        }
+        return new ReversalResult(id, view(id).status, restored, requestId);
+    }
+
+    @Transactional
+    public Rejection reject(UUID id, UUID requestId, Participant.RequestKind kind, String rejectedBy, String reason) {
+        view(id);
+        pendingRequest(id, requestId, kind);
+        aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
+                new Participant.Command.Decide(requestId, kind, false, rejectedBy, reason));
+        return new Rejection(requestId, id, kind.name(), "REJECTED", rejectedBy, reason);
+    }
+
+    /** 404 for a request this participant never had; 409 for one already decided (the aggregate checks the rest). */
+    private static void pendingRequest(UUID id, UUID requestId, Participant.RequestKind kind) {
+        @SuppressWarnings("unchecked")
+        List<Object> status = Panache.getEntityManager().createNativeQuery(
+                        "SELECT status FROM deactivation_request WHERE request_id = ?1 AND participant_id = ?2 AND kind = ?3")
+                .setParameter(1, requestId).setParameter(2, id).setParameter(3, kind.name()).getResultList();
+        if (status.isEmpty()) throw new NotFound("no " + kind.name().toLowerCase() + " request " + requestId + " for participant " + id);
+        if (!"PENDING".equals(status.getFirst())) {
+            throw new RuleViolation(kind.name().toLowerCase() + " request " + requestId + " is already "
+                    + status.getFirst().toString().toLowerCase());
+        }
+    }
+
+    private LocalDate checked(Deactivation d) {
         LocalDate effective = d.reason() == DeactivationReason.DECEASED ? d.dateOfDeath() : d.effectiveFrom();
         String dateField = d.reason() == DeactivationReason.DECEASED ? "dateOfDeath" : "effectiveFrom";
         if (effective == null) throw new InvalidField(dateField, "is required for " + d.reason());
@@ -124,32 +219,72 @@ public class StatusService {
         if (d.documents() != null) d.documents().forEach(doc -> given.add(doc.type()));
         List<String> missing = d.reason().missing(given);
         if (!missing.isEmpty()) throw new InvalidField("documents", "missing " + String.join(", ", missing) + " for " + d.reason());
-        aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
-                new Participant.Command.Deactivate(d.reason(), effective, d.complaintReference()));
-        // Bills for months after the effective month are no longer owed; what was paid for them becomes credit.
+        return effective;
+    }
+
+    /** Bills for months after the effective month are no longer owed; what was paid for them becomes credit. */
+    private List<MonthOwed> cancelLaterBills(ParticipantView v, UUID id, LocalDate effective, DeactivationReason reason) {
         List<MonthOwed> cancelled = new ArrayList<>();
         for (Map.Entry<YearMonth, Long> line : lines(v.accountId, id, false).entrySet()) {
             if (!line.getKey().isAfter(YearMonth.from(effective))) continue;
-            appendToBill(v.accountId, line.getKey(), new BillCancelled(v.accountId, line.getKey(), id, line.getValue(), d.reason().name()));
+            appendToBill(v.accountId, line.getKey(), new BillCancelled(v.accountId, line.getKey(), id, line.getValue(), reason.name()));
             cancelled.add(new MonthOwed(line.getKey(), line.getValue()));
         }
-        return new DeactivationResult(id, "INACTIVE", effective, cancelled);
+        return cancelled;
     }
 
-    public record ReversalResult(UUID participantId, String status, List<MonthOwed> restoredBills) {
+    public record ReversalResult(UUID participantId, String status, List<MonthOwed> restoredBills, UUID requestId) {
     }
 
-    @Transactional
-    public ReversalResult reverse(UUID id, String reason) {
-        ParticipantView v = view(id);
-        aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
-                new Participant.Command.ReverseDeactivation(reason));
-        List<MonthOwed> restored = new ArrayList<>();
-        for (Map.Entry<YearMonth, Long> line : lines(v.accountId, id, true).entrySet()) {
-            appendToBill(v.accountId, line.getKey(), new BillRestored(v.accountId, line.getKey(), id, line.getValue()));
-            restored.add(new MonthOwed(line.getKey(), line.getValue()));
+    public record RequestDocument(String type, String number) {
+    }
+
+    public record RequestView(UUID requestId, UUID participantId, String kind, String status, String reason,
+                              LocalDate effectiveFrom, String complaintReference, List<RequestDocument> documents,
+                              String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String decisionReason) {
+    }
+
+    /** The requests in a status (PENDING: the supervisors' work list), oldest first. */
+    public List<RequestView> requests(String status, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                        SELECT request_id, participant_id, kind, status, reason, effective_from, complaint_reference,
+                               requested_by, requested_at, decided_by, decided_at, decision_reason
+                          FROM deactivation_request WHERE status = ?1 ORDER BY requested_at, request_id LIMIT ?2""")
+                .setParameter(1, status).setParameter(2, limit).getResultList();
+        Map<UUID, List<RequestDocument>> documents = new java.util.HashMap<>();
+        if (!rows.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> docs = Panache.getEntityManager().createNativeQuery("""
+                            SELECT request_id, type, number FROM deactivation_request_document
+                             WHERE request_id IN (?1) ORDER BY request_id, position""")
+                    .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toList()).getResultList();
+            for (Object[] d : docs) {
+                documents.computeIfAbsent((UUID) d[0], k -> new ArrayList<>()).add(new RequestDocument((String) d[1], (String) d[2]));
+            }
         }
-        return new ReversalResult(id, view(id).status, restored);
+        return rows.stream().map(r -> new RequestView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                date(r[5]), (String) r[6], documents.getOrDefault((UUID) r[0], List.of()),
+                (String) r[7], instant(r[8]), (String) r[9], instant(r[10]), (String) r[11])).toList();
+    }
+
+    private static LocalDate date(Object value) {
+        return switch (value) {
+            case null -> null;
+            case LocalDate d -> d;
+            case java.sql.Date d -> d.toLocalDate();
+            default -> LocalDate.parse(value.toString());
+        };
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("not a time: " + value.getClass());
+        };
     }
 
     public record HistoryEntry(long version, String type, Instant recordedAt, String summary, Object data) {
@@ -176,6 +311,14 @@ public class StatusService {
             case ParticipantEvent.ParticipantDeactivated d -> "Deactivated (" + d.reason() + ") as of " + d.effectiveFrom()
                     + (d.complaintReference() == null ? "" : ", complaint " + d.complaintReference());
             case ParticipantEvent.ParticipantDeactivationReversed r -> "Deactivation reversed: " + r.reason();
+            case ParticipantEvent.ParticipantDeactivationRequested r -> "Deactivation (" + r.reason() + ") as of "
+                    + r.effectiveFrom() + " requested by " + r.requestedBy() + ", request " + r.requestId();
+            case ParticipantEvent.ParticipantDeactivationRejected r -> "Deactivation request " + r.requestId()
+                    + " rejected by " + r.rejectedBy() + ": " + r.reason();
+            case ParticipantEvent.ParticipantDeactivationReversalRequested r -> "Reversal requested by " + r.requestedBy()
+                    + ", request " + r.requestId() + ": " + r.reason();
+            case ParticipantEvent.ParticipantDeactivationReversalRejected r -> "Reversal request " + r.requestId()
+                    + " rejected by " + r.rejectedBy() + ": " + r.reason();
             case ParticipantEvent.ParticipantDataCorrected c -> "Corrected " + c.field() + " (source " + c.source() + ")"
                     + (c.field() == id.loket.membership.participant.domain.CorrectedField.FACILITY_CODE
                     ? ": " + c.oldValue() + " -> " + c.newValue() : "");

@@ -1,5 +1,7 @@
 package id.loket.membership.contribution.rest;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import id.loket.membership.contribution.domain.Account;
 import id.loket.membership.contribution.service.BillingRun;
 import id.loket.membership.contribution.service.InstalmentPlans;
@@ -63,6 +65,7 @@ public class ContributionResource {
     }
 
     /** Arrears in up to 12 instalments; payments then settle the plan's months first (oldest first). */
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("accounts/{accountId}/instalment-plans")
     public Response openPlan(@PathParam("accountId") String accountId, @Valid @NotNull InstalmentPlanRequest body) {
@@ -70,24 +73,28 @@ public class ContributionResource {
         return Response.created(URI.create("/accounts/" + accountId + "/instalment-plans")).entity(plan).build();
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("accounts/{accountId}/instalment-plans")
     public List<InstalmentPlans.PlanView> plans(@PathParam("accountId") String accountId) {
         return plans.list(accountId);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("billing-runs")
     public BillingRun.Report bill(@Valid @NotNull BillingRunRequest body) {
         return billing.run(body.month());
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("payments")
     public PaymentService.Result pay(@Valid @NotNull PaymentRequest body) {
         return payments.pay(new PaymentService.Payment(body.accountId(), body.amount(), body.paidAt(), body.reference()));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("admin/suspension-runs")
     public SuspensionJob.Report suspend(@Valid @NotNull SuspensionRunRequest body) {

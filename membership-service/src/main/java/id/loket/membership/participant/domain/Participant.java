@@ -1,6 +1,10 @@
 package id.loket.membership.participant.domain;
 
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantDeactivated;
+import id.loket.membership.participant.domain.ParticipantEvent.ParticipantDeactivationRejected;
+import id.loket.membership.participant.domain.ParticipantEvent.ParticipantDeactivationRequested;
+import id.loket.membership.participant.domain.ParticipantEvent.ParticipantDeactivationReversalRejected;
+import id.loket.membership.participant.domain.ParticipantEvent.ParticipantDeactivationReversalRequested;
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantDeactivationReversed;
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantReactivated;
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantRegistered;
@@ -13,9 +17,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A JKN participant, as the fold of its events. */
+/**
+ * A JKN participant, as the fold of its events. A deactivation and its reversal take two people (four eyes): one
+ * requests it, a supervisor other than the requester approves or rejects it; at most one request is pending.
+ */
 public record Participant(UUID id, String cardNumber, String nikHash, Segment segment, CareClass careClass,
-                          String accountId, ParticipantStatus status, ParticipantStatus statusBeforeDeactivation) {
+                          String accountId, ParticipantStatus status, ParticipantStatus statusBeforeDeactivation,
+                          PendingRequest pending) {
+
+    /** A request waiting for a second person; reversalReason only for a REVERSAL, the rest only for a DEACTIVATION. */
+    public record PendingRequest(UUID requestId, RequestKind kind, String requestedBy, DeactivationReason reason,
+                                 LocalDate effectiveFrom, String complaintReference, String reversalReason) {
+    }
+
+    public enum RequestKind { DEACTIVATION, REVERSAL }
 
     public static String streamId(UUID id) {
         return "participant-" + id;
@@ -35,10 +50,20 @@ public record Participant(UUID id, String cardNumber, String nikHash, Segment se
         record Reactivate(LocalDate effectiveFrom) implements Command {
         }
 
+        /** At once, without a second person: only for the start-up demo data, never from a request of a person. */
         record Deactivate(DeactivationReason reason, LocalDate effectiveFrom, String complaintReference) implements Command {
         }
 
-        record ReverseDeactivation(String reason) implements Command {
+        /** The documents were checked by the caller; their numbers stay in this service (not in the event). */
+        record RequestDeactivation(UUID requestId, DeactivationReason reason, LocalDate effectiveFrom, String complaintReference,
+                                   List<DeactivationReason.DocumentType> documents, String requestedBy) implements Command {
+        }
+
+        record RequestReversal(UUID requestId, String reason, String requestedBy) implements Command {
+        }
+
+        /** Approves or rejects the pending request {@code requestId} of that kind; rejectionReason only for a rejection. */
+        record Decide(UUID requestId, RequestKind kind, boolean approve, String decidedBy, String rejectionReason) implements Command {
         }
 
         record CorrectData(CorrectedField field, String newNikHash, String newNikLast4, String oldValue, String newValue,
@@ -46,7 +71,7 @@ public record Participant(UUID id, String cardNumber, String nikHash, Segment se
         }
     }
 
-    private static final Participant NONE = new Participant(null, null, null, null, null, null, null, null);
+    private static final Participant NONE = new Participant(null, null, null, null, null, null, null, null, null);
 
     public static final Decider<Command, ParticipantEvent, Participant> DECIDER =
             new Decider<>(NONE, Participant::decide, Participant::evolve);
@@ -73,37 +98,81 @@ public record Participant(UUID id, String cardNumber, String nikHash, Segment se
                     ? List.of(new ParticipantReactivated(state.id, state.nikHash, r.effectiveFrom()))
                     : List.of();
             case Command.Deactivate d -> {
-                if (state.status == ParticipantStatus.INACTIVE) {
-                    throw new RuleViolation("participant " + state.id + " is already deactivated; deactivation is final");
-                }
+                state.requireDeactivatable();
                 yield List.of(new ParticipantDeactivated(state.id, state.nikHash, d.reason(), d.effectiveFrom(), d.complaintReference()));
+            }
+            case Command.RequestDeactivation r -> {
+                state.requireDeactivatable();
+                yield List.of(new ParticipantDeactivationRequested(state.id, state.nikHash, r.requestId(), r.reason(),
+                        r.effectiveFrom(), r.complaintReference(), List.copyOf(r.documents()), r.requestedBy()));
+            }
+            case Command.RequestReversal r -> {
+                if (state.status != ParticipantStatus.INACTIVE) {
+                    throw new RuleViolation("participant " + state.id + " is not deactivated");
+                }
+                state.requireNothingPending();
+                yield List.of(new ParticipantDeactivationReversalRequested(state.id, state.nikHash, r.requestId(), r.reason(), r.requestedBy()));
+            }
+            case Command.Decide d -> {
+                PendingRequest p = state.pending;
+                if (p == null || !p.requestId().equals(d.requestId()) || p.kind() != d.kind()) {
+                    throw new RuleViolation("no pending " + d.kind().name().toLowerCase() + " request " + d.requestId()
+                            + " for participant " + state.id);
+                }
+                if (p.requestedBy().equals(d.decidedBy())) {
+                    throw new SelfApproval("the requester of " + d.requestId() + " may not " + (d.approve() ? "approve" : "reject")
+                            + " it: a second person decides (four eyes)");
+                }
+                if (!d.approve()) {
+                    yield List.of(d.kind() == RequestKind.DEACTIVATION
+                            ? new ParticipantDeactivationRejected(state.id, state.nikHash, p.requestId(), d.rejectionReason(), d.decidedBy())
+                            : new ParticipantDeactivationReversalRejected(state.id, state.nikHash, p.requestId(), d.rejectionReason(), d.decidedBy()));
+                }
+                // the approved request becomes exactly the event a direct deactivation or reversal appended before
+                yield List.of(d.kind() == RequestKind.DEACTIVATION
+                        ? new ParticipantDeactivated(state.id, state.nikHash, p.reason(), p.effectiveFrom(), p.complaintReference())
+                        : new ParticipantDeactivationReversed(state.id, state.nikHash, p.reversalReason()));
             }
             case Command.CorrectData c -> List.of(new ParticipantEvent.ParticipantDataCorrected(state.id,
                     c.newNikHash() != null ? c.newNikHash() : state.nikHash, c.newNikLast4(), c.field(), c.oldValue(),
                     c.newValue(), c.source(), c.correctionId()));
-            case Command.ReverseDeactivation r -> {
-                if (state.status != ParticipantStatus.INACTIVE) {
-                    throw new RuleViolation("participant " + state.id + " is not deactivated");
-                }
-                yield List.of(new ParticipantDeactivationReversed(state.id, state.nikHash, r.reason()));
-            }
         };
+    }
+
+    private void requireDeactivatable() {
+        if (status == ParticipantStatus.INACTIVE) {
+            throw new RuleViolation("participant " + id + " is already deactivated; deactivation is final");
+        }
+        requireNothingPending();
+    }
+
+    private void requireNothingPending() {
+        if (pending != null) {
+            throw new RuleViolation("participant " + id + " already has a pending " + pending.kind().name().toLowerCase()
+                    + " request " + pending.requestId() + "; it must be approved or rejected first");
+        }
     }
 
     static Participant evolve(Participant s, ParticipantEvent event) {
         return switch (event) {
             case ParticipantRegistered r -> new Participant(r.participantId(), r.cardNumber(), r.nikHash(), r.segment(),
-                    r.careClass(), r.accountId(), ParticipantStatus.ACTIVE, null);
-            case ParticipantSuspended e -> s.with(ParticipantStatus.SUSPENDED, s.statusBeforeDeactivation);
-            case ParticipantReactivated e -> s.with(ParticipantStatus.ACTIVE, s.statusBeforeDeactivation);
-            case ParticipantDeactivated e -> s.with(ParticipantStatus.INACTIVE, s.status);
-            case ParticipantDeactivationReversed e -> s.with(s.statusBeforeDeactivation, null);
+                    r.careClass(), r.accountId(), ParticipantStatus.ACTIVE, null, null);
+            case ParticipantSuspended e -> s.with(ParticipantStatus.SUSPENDED, s.statusBeforeDeactivation, s.pending);
+            case ParticipantReactivated e -> s.with(ParticipantStatus.ACTIVE, s.statusBeforeDeactivation, s.pending);
+            case ParticipantDeactivated e -> s.with(ParticipantStatus.INACTIVE, s.status, null);
+            case ParticipantDeactivationReversed e -> s.with(s.statusBeforeDeactivation, null, null);
+            case ParticipantDeactivationRequested r -> s.with(s.status, s.statusBeforeDeactivation, new PendingRequest(r.requestId(),
+                    RequestKind.DEACTIVATION, r.requestedBy(), r.reason(), r.effectiveFrom(), r.complaintReference(), null));
+            case ParticipantDeactivationReversalRequested r -> s.with(s.status, s.statusBeforeDeactivation, new PendingRequest(
+                    r.requestId(), RequestKind.REVERSAL, r.requestedBy(), null, null, null, r.reason()));
+            case ParticipantDeactivationRejected r -> s.with(s.status, s.statusBeforeDeactivation, null);
+            case ParticipantDeactivationReversalRejected r -> s.with(s.status, s.statusBeforeDeactivation, null);
             case ParticipantEvent.ParticipantDataCorrected c -> new Participant(s.id, s.cardNumber, c.nikHash(), s.segment,
-                    s.careClass, s.accountId, s.status, s.statusBeforeDeactivation);
+                    s.careClass, s.accountId, s.status, s.statusBeforeDeactivation, s.pending);
         };
     }
 
-    private Participant with(ParticipantStatus status, ParticipantStatus before) {
-        return new Participant(id, cardNumber, nikHash, segment, careClass, accountId, status, before);
+    private Participant with(ParticipantStatus status, ParticipantStatus before, PendingRequest pending) {
+        return new Participant(id, cardNumber, nikHash, segment, careClass, accountId, status, before, pending);
     }
 }

@@ -3,6 +3,7 @@ package id.loket.membership.participant.domain;
 import id.loket.platform.jkn.Nik;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,6 +48,31 @@ public sealed interface ParticipantEvent {
 
     /** A deactivation reported by mistake, undone with evidence: as if it never happened. */
     record ParticipantDeactivationReversed(UUID participantId, String nikHash, String reason) implements ParticipantEvent {
+    }
+
+    /**
+     * A frontliner (or supervisor) asks for a deactivation; nothing changes until another supervisor approves it
+     * (then {@link ParticipantDeactivated}) or rejects it. {@code documents} are the types shown; their numbers stay
+     * in this service. {@code requestedBy} is the requester's token subject.
+     */
+    record ParticipantDeactivationRequested(UUID participantId, String nikHash, UUID requestId, DeactivationReason reason,
+                                            LocalDate effectiveFrom, String complaintReference,
+                                            List<DeactivationReason.DocumentType> documents,
+                                            String requestedBy) implements ParticipantEvent {
+    }
+
+    /** A supervisor other than the requester turned the request down; the participant is unchanged. */
+    record ParticipantDeactivationRejected(UUID participantId, String nikHash, UUID requestId, String reason,
+                                           String rejectedBy) implements ParticipantEvent {
+    }
+
+    /** A reversal asked for (reason and evidence); approved it becomes {@link ParticipantDeactivationReversed}. */
+    record ParticipantDeactivationReversalRequested(UUID participantId, String nikHash, UUID requestId, String reason,
+                                                    String requestedBy) implements ParticipantEvent {
+    }
+
+    record ParticipantDeactivationReversalRejected(UUID participantId, String nikHash, UUID requestId, String reason,
+                                                   String rejectedBy) implements ParticipantEvent {
     }
 
     /**

@@ -43,6 +43,15 @@ public final class StatusTimeline {
                 case ParticipantDeactivated d -> deactivations.add(new Entry(d.effectiveFrom(), seq, ParticipantStatus.INACTIVE, d.reason().name()));
                 case ParticipantEvent.ParticipantDataCorrected c -> {
                 }
+                // a request changes nothing until it is approved (then ParticipantDeactivated/Reversed follows)
+                case ParticipantEvent.ParticipantDeactivationRequested r -> {
+                }
+                case ParticipantEvent.ParticipantDeactivationRejected r -> {
+                }
+                case ParticipantEvent.ParticipantDeactivationReversalRequested r -> {
+                }
+                case ParticipantEvent.ParticipantDeactivationReversalRejected r -> {
+                }
                 case ParticipantDeactivationReversed r -> {
                     if (!deactivations.isEmpty()) deactivations.removeLast();
                 }

@@ -154,6 +154,14 @@ public class ParticipantProjection implements Projection {
                 if (c.nikLast4() != null) v.nikLast4 = c.nikLast4();
                 if (c.field() == id.loket.membership.participant.domain.CorrectedField.FACILITY_CODE) v.facilityCode = c.newValue();
             }
+            case ParticipantEvent.ParticipantDeactivationRequested r -> {
+            }
+            case ParticipantEvent.ParticipantDeactivationRejected r -> {
+            }
+            case ParticipantEvent.ParticipantDeactivationReversalRequested r -> {
+            }
+            case ParticipantEvent.ParticipantDeactivationReversalRejected r -> {
+            }
             case ParticipantEvent.ParticipantDeactivationReversed r -> {
                 v.status = v.statusBeforeDeactivation == null ? ParticipantStatus.ACTIVE.name() : v.statusBeforeDeactivation;
                 v.statusBeforeDeactivation = null;

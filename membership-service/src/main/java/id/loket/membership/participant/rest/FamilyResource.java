@@ -1,5 +1,8 @@
 package id.loket.membership.participant.rest;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import id.loket.membership.audit.ParticipantAccessLog;
 import id.loket.membership.contribution.domain.Ledger;
 import id.loket.membership.contribution.service.Ledgers;
 import id.loket.membership.participant.rest.ParticipantResource.ParticipantBody;
@@ -50,13 +53,16 @@ public class FamilyResource {
     private final ParticipantService participants;
     private final Ledgers ledgers;
     private final IdempotentCommands idempotent;
+    private final ParticipantAccessLog audit;
 
-    FamilyResource(ParticipantService participants, Ledgers ledgers, IdempotentCommands idempotent) {
+    FamilyResource(ParticipantService participants, Ledgers ledgers, IdempotentCommands idempotent, ParticipantAccessLog audit) {
+        this.audit = audit;
         this.participants = participants;
         this.ledgers = ledgers;
         this.idempotent = idempotent;
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("/members")
     public Response addMember(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull RegisterParticipant body) {
@@ -66,15 +72,27 @@ public class FamilyResource {
         });
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("/search")
-    public FamilyBody search(@Valid @NotNull FindFamily body) {
-        return get(participants.familyIdOf(body.familyCardNumber()));
+    public FamilyBody search(@HeaderParam(ParticipantAccessLog.HEADER) String purpose, @Valid @NotNull FindFamily body) {
+        String why = ParticipantAccessLog.purpose(purpose);
+        FamilyBody family = read(participants.familyIdOf(body.familyCardNumber()));
+        audit.record("POST /families/search", why, family.members().stream().map(ParticipantBody::id).toList());
+        return family;
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{familyId}")
-    public FamilyBody get(@PathParam("familyId") String familyId) {
+    public FamilyBody get(@PathParam("familyId") String familyId, @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
+        String why = ParticipantAccessLog.purpose(purpose);
+        FamilyBody family = read(familyId);
+        audit.record("GET /families/{familyId}", why, family.members().stream().map(ParticipantBody::id).toList());
+        return family;
+    }
+
+    private FamilyBody read(String familyId) {
         List<ParticipantBody> members = participants.family(familyId).stream().map(ParticipantBody::of).toList();
         List<BillBody> bills = new ArrayList<>();
         long credit = 0;

@@ -1,5 +1,7 @@
 package id.loket.membership.participant.rest;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import id.loket.membership.participant.service.ParticipantImport;
 import id.loket.platform.domain.InvalidField;
 import jakarta.ws.rs.Consumes;
@@ -37,8 +39,9 @@ public class ImportResource {
         this.imports = imports;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
-    @Consumes({NDJSON, CSV})
+    @Consumes(MediaType.WILDCARD) // the type is checked below, after the role check (a 415 must not come before a 401/403)
     @Produces(MediaType.APPLICATION_JSON)
     public ParticipantImport.Report importParticipants(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                        @QueryParam("maxErrors") @DefaultValue("100") String maxErrorsParam,
@@ -60,6 +63,9 @@ public class ImportResource {
             type = MediaType.valueOf(contentType);
         } catch (IllegalArgumentException e) {
             throw new InvalidField("Content-Type", "not a media type: " + e.getMessage());
+        }
+        if (!type.isCompatible(MediaType.valueOf(CSV)) && !type.isCompatible(MediaType.valueOf(NDJSON))) {
+            throw new jakarta.ws.rs.NotSupportedException("Content-Type must be " + NDJSON + " or " + CSV);
         }
         ParticipantImport.Format format = type.isCompatible(MediaType.valueOf(CSV)) ? ParticipantImport.Format.CSV : ParticipantImport.Format.NDJSON;
         return imports.run(new InputStreamReader(body, charset(type)), format, maxErrors);

@@ -1,6 +1,14 @@
 package id.loket.membership.participant.rest;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import id.loket.membership.audit.ParticipantAccessLog;
 import id.loket.membership.participant.domain.CareClass;
+import id.loket.membership.participant.domain.Participant;
+import id.loket.membership.participant.domain.SelfApproval;
+import id.loket.platform.http.Problem;
+import id.loket.platform.security.CurrentActor;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import id.loket.membership.participant.domain.DeactivationReason;
 import id.loket.membership.participant.domain.Relation;
 import id.loket.membership.participant.domain.Segment;
@@ -109,20 +117,29 @@ public class ParticipantResource {
     public record ReversalRequest(@NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 500) String evidence) {
     }
 
+    public record RejectRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
     private final ParticipantService participants;
     private final StatusService status;
     private final IdempotentCommands idempotent;
 
     private final id.loket.membership.participant.service.CorrectionService corrections;
+    private final ParticipantAccessLog audit;
+    private final CurrentActor actor;
 
     ParticipantResource(ParticipantService participants, StatusService status, IdempotentCommands idempotent,
-                        id.loket.membership.participant.service.CorrectionService corrections) {
+                        id.loket.membership.participant.service.CorrectionService corrections, ParticipantAccessLog audit,
+                        CurrentActor actor) {
         this.corrections = corrections;
+        this.audit = audit;
+        this.actor = actor;
         this.participants = participants;
         this.status = status;
         this.idempotent = idempotent;
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     public Response register(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull RegisterParticipant body) {
         return idempotent.run(key, "POST /participants", body, () -> {
@@ -131,30 +148,46 @@ public class ParticipantResource {
         });
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}")
-    public ParticipantBody get(@PathParam("id") UUID id) {
-        return ParticipantBody.of(participants.get(id));
+    public ParticipantBody get(@PathParam("id") UUID id, @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
+        String why = ParticipantAccessLog.purpose(purpose);
+        ParticipantBody body = ParticipantBody.of(participants.get(id));
+        audit.record("GET /participants/{id}", why, List.of(id));
+        return body;
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR, Roles.SECURITY_OFFICER})
     @POST
     @Path("/search")
-    public ParticipantBody search(@Valid @NotNull Search body) {
+    public ParticipantBody search(@HeaderParam(ParticipantAccessLog.HEADER) String purpose, @Valid @NotNull Search body) {
+        String why = ParticipantAccessLog.purpose(purpose);
         if ((body.nik() == null) == (body.cardNumber() == null)) {
             throw new InvalidField(body.nik() == null ? "nik" : "cardNumber", "give either nik or cardNumber, not both or neither");
         }
-        return ParticipantBody.of(body.nik() != null ? participants.findByNik(body.nik()) : participants.findByCardNumber(body.cardNumber()));
+        ParticipantBody found = ParticipantBody.of(body.nik() != null ? participants.findByNik(body.nik()) : participants.findByCardNumber(body.cardNumber()));
+        audit.record("POST /participants/search", why, List.of(found.id()));
+        return found;
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}/status")
-    public StatusService.StatusAnswer status(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
-        return status.statusAsOf(id, asOf == null ? status.today() : date(asOf, "asOf"));
+    public StatusService.StatusAnswer status(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
+                                             @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
+        String why = ParticipantAccessLog.purpose(purpose);
+        StatusService.StatusAnswer answer = status.statusAsOf(id, asOf == null ? status.today() : date(asOf, "asOf"));
+        audit.record("GET /participants/{id}/status", why, List.of(id));
+        return answer;
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}/arrears")
-    public StatusService.Arrears arrears(@PathParam("id") UUID id, @QueryParam("inaCbgTariff") String inaCbgTariff) {
+    public StatusService.Arrears arrears(@PathParam("id") UUID id, @QueryParam("inaCbgTariff") String inaCbgTariff,
+                                         @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
+        String why = ParticipantAccessLog.purpose(purpose);
         Long tariff = null;
         if (inaCbgTariff != null) {
             try {
@@ -163,23 +196,68 @@ public class ParticipantResource {
                 throw new InvalidField("inaCbgTariff", "must be a whole number of rupiah");
             }
         }
-        return status.arrears(id, tariff);
+        StatusService.Arrears arrears = status.arrears(id, tariff);
+        audit.record("GET /participants/{id}/arrears", why, List.of(id));
+        return arrears;
     }
 
+    /** A request: a supervisor other than the requester approves or rejects it (four eyes). 202 with the request id. */
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("/{id}/deactivations")
-    public StatusService.DeactivationResult deactivate(@PathParam("id") UUID id, @Valid @NotNull DeactivationRequest body) {
-        return status.deactivate(id, new StatusService.Deactivation(body.reason(), body.dateOfDeath(), body.effectiveFrom(),
+    public Response requestDeactivation(@PathParam("id") UUID id, @Valid @NotNull DeactivationRequest body) {
+        StatusService.RequestAnswer requested = status.requestDeactivation(id, new StatusService.Deactivation(body.reason(),
+                body.dateOfDeath(), body.effectiveFrom(),
                 body.documents().stream().map(d -> new StatusService.Document(d.type(), d.number())).toList(),
-                body.complaintReference()));
+                body.complaintReference()), requester());
+        return Response.accepted(requested).build();
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
+    @POST
+    @Path("/{id}/deactivation-requests/{requestId}/approve")
+    @Consumes(MediaType.WILDCARD) // no body
+    public StatusService.DeactivationResult approveDeactivation(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
+        return status.approveDeactivation(id, requestId, requester());
+    }
+
+    @RolesAllowed(Roles.SUPERVISOR)
+    @POST
+    @Path("/{id}/deactivation-requests/{requestId}/reject")
+    public StatusService.Rejection rejectDeactivation(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId,
+                                                      @Valid @NotNull RejectRequest body) {
+        return status.reject(id, requestId, Participant.RequestKind.DEACTIVATION, requester(), body.reason());
+    }
+
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @POST
     @Path("/{id}/deactivation-reversals")
-    public StatusService.ReversalResult reverse(@PathParam("id") UUID id, @Valid @NotNull ReversalRequest body) {
-        return status.reverse(id, body.reason() + " (evidence: " + body.evidence() + ")");
+    public Response requestReversal(@PathParam("id") UUID id, @Valid @NotNull ReversalRequest body) {
+        return Response.accepted(status.requestReversal(id, body.reason() + " (evidence: " + body.evidence() + ")", requester())).build();
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
+    @POST
+    @Path("/{id}/deactivation-reversal-requests/{requestId}/approve")
+    @Consumes(MediaType.WILDCARD) // no body
+    public StatusService.ReversalResult approveReversal(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
+        return status.approveReversal(id, requestId, requester());
+    }
+
+    @RolesAllowed(Roles.SUPERVISOR)
+    @POST
+    @Path("/{id}/deactivation-reversal-requests/{requestId}/reject")
+    public StatusService.Rejection rejectReversal(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId,
+                                                  @Valid @NotNull RejectRequest body) {
+        return status.reject(id, requestId, Participant.RequestKind.REVERSAL, requester(), body.reason());
+    }
+
+    /** Requester and approver are people, named by their token subject. */
+    private String requester() {
+        return actor.subject().orElseThrow(() -> new IllegalStateException("a request without a signed-in user"));
+    }
+
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/{id}/corrections")
     public id.loket.membership.participant.service.CorrectionService.Corrected correct(@PathParam("id") UUID id,
@@ -188,10 +266,20 @@ public class ParticipantResource {
                 body.field(), body.newValue(), body.source(), body.evidence()));
     }
 
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}/history")
-    public List<StatusService.HistoryEntry> history(@PathParam("id") UUID id) {
-        return status.history(id);
+    public List<StatusService.HistoryEntry> history(@PathParam("id") UUID id, @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
+        String why = ParticipantAccessLog.purpose(purpose);
+        List<StatusService.HistoryEntry> history = status.history(id);
+        audit.record("GET /participants/{id}/history", why, List.of(id));
+        return history;
+    }
+
+    /** The requester deciding their own request: 403, a second person must. */
+    @ServerExceptionMapper
+    public Response selfApproval(SelfApproval e) {
+        return Problem.response(403, "four-eyes", "Forbidden", e.getMessage(), null);
     }
 
     static LocalDate date(String value, String field) {

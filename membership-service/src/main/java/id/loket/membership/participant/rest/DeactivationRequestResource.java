@@ -1,0 +1,48 @@
+package id.loket.membership.participant.rest;
+
+import id.loket.membership.audit.ParticipantAccessLog;
+import id.loket.membership.status.StatusService;
+import id.loket.platform.domain.InvalidField;
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The supervisors' work list of deactivation and reversal requests (pending by default, oldest first). It shows
+ * the documents' numbers, so it is a read of those participants' data: audited, with a stated purpose.
+ */
+@Path("/deactivation-requests")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeactivationRequestResource {
+
+    static final int LIMIT = 200;
+    private static final Set<String> STATUSES = Set.of("PENDING", "APPROVED", "REJECTED");
+
+    private final StatusService status;
+    private final ParticipantAccessLog audit;
+
+    DeactivationRequestResource(StatusService status, ParticipantAccessLog audit) {
+        this.status = status;
+        this.audit = audit;
+    }
+
+    @RolesAllowed(Roles.SUPERVISOR)
+    @GET
+    public List<StatusService.RequestView> list(@QueryParam("status") String statusParam,
+                                                @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
+        String why = ParticipantAccessLog.purpose(purpose);
+        String wanted = statusParam == null ? "PENDING" : statusParam;
+        if (!STATUSES.contains(wanted)) throw new InvalidField("status", "must be one of PENDING, APPROVED, REJECTED");
+        List<StatusService.RequestView> requests = status.requests(wanted, LIMIT);
+        audit.record("GET /deactivation-requests", why, requests.stream().map(StatusService.RequestView::participantId).distinct().toList());
+        return requests;
+    }
+}
