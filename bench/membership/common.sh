@@ -50,24 +50,22 @@ start_postgres() {
   PG_SETTINGS="$(psql -qAt -d loket_membership -c "SELECT 'fsync=' || current_setting('fsync') || ' synchronous_commit=' || current_setting('synchronous_commit') || ' shared_buffers=' || current_setting('shared_buffers') || ' max_wal_size=' || current_setting('max_wal_size') || ' PostgreSQL ' || current_setting('server_version')")"
 }
 
-# Bearer tokens: the service verifies tokens as deployed, but of a key pair the bench made (BenchTokens.java; kept in
-# bench/.data, not in the repository) instead of the identity provider's. bench_token SUBJECT ROLE[,ROLE] prints one.
-BENCH_TOKEN_ISSUER="https://bench.loket.invalid/realms/loket"
-bench_token() { "$JAVA" "$ROOT/bench/membership/BenchTokens.java" token "$DATA" "$1" "$2"; }
+# Bearer tokens: the service verifies tokens as deployed, but of a key pair this run made (bench/token.sh, shared
+# with bench/run; kept in bench/.data, not in the repository) instead of the identity provider's.
+. "$ROOT/bench/token.sh"
 
 # membership-service as deployed (prod profile), on its own port, trusting the bench's token key (the issuer URL is
 # cleared: with a public key and no issuer to discover, quarkus-oidc verifies locally, as the tests do).
 start_membership() {
   local log="$DATA/membership.log"
-  BENCH_TOKEN_PUBLIC_KEY="$("$JAVA" "$ROOT/bench/membership/BenchTokens.java" keys "$DATA")"
-  ADMIN_TOKEN="$(bench_token bench-admin ADMIN)"
+  bench_keys "$DATA/keys" || exit 1
+  ADMIN_TOKEN="$(bench_token bench-admin - ADMIN)"
   QUARKUS_HTTP_PORT="$APP_PORT" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/loket_membership" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 LOKET_RELAY_ENABLED=false \
   LOKET_PRIVACY_NIK_HMAC_KEY=bench-only-nik-key MEMBERSHIP_DEMO_DATA=false \
-  QUARKUS_OIDC_PUBLIC_KEY="$BENCH_TOKEN_PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="$BENCH_TOKEN_ISSUER" \
-  QUARKUS_OIDC_AUTH_SERVER_URL= _PROD_QUARKUS_OIDC_AUTH_SERVER_URL= \
+  QUARKUS_OIDC_PUBLIC_KEY="$BENCH_OIDC_PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="$BENCH_OIDC_ISSUER" \
     "$JAVA" -Xmx${LOKET_BENCH_MEMBERSHIP_HEAP:-512m} ${LOKET_BENCH_JAVA_OPTS:-} -jar "$ROOT/membership-service/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 240); do
