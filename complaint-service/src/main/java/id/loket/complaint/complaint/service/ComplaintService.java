@@ -189,6 +189,11 @@ public class ComplaintService {
         return ComplaintView.findById(id);
     }
 
+    /** The branch a complaint belongs to (it never changes): what access to it is checked against. */
+    public String branchOf(UUID id) {
+        return view(id).branch;
+    }
+
     public Details get(UUID id) {
         return new Details(view(id), ComplaintContact.findById(id), TimelineEntry.of(id));
     }
