@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** complaint-service's rows of docs/security.md: who may call each route, and on which branch's complaints. */
@@ -94,7 +95,8 @@ class AccessMatrixTest {
 
         // the branch's own frontliner goes on, and is the actor of the event
         given().header("Authorization", SDA_FRONTLINER).contentType(ContentType.JSON).body("{\"message\":\"Sedang kami periksa\"}")
-                .post("/complaints/" + id + "/respond").then().statusCode(200);
+                .post("/complaints/" + id + "/respond").then().statusCode(200)
+                .body("respondedAt", notNullValue()); // the answer shows the step just taken, not the state before it
         assertThat(Api.count(dataSource, "SELECT count(*) FROM event_store WHERE stream_id = ? AND metadata->>'actor' = 'frontliner-sda-1'",
                 stream)).isEqualTo(1);
     }
