@@ -1,5 +1,7 @@
 package id.loket.complaint.category;
 
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +11,7 @@ import java.util.List;
 
 /** The reference data a front-end needs to offer choices: SOP categories and the digital channels. */
 @Path("/")
+@RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN}) // every staff role
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceDataResource {
 

@@ -1,6 +1,10 @@
 package id.loket.complaint.report;
 
+import id.loket.complaint.access.BranchScope;
 import id.loket.platform.domain.InvalidField;
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,14 +19,21 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** GET /reports/complaint-patterns as JSON, or as CSV with {@code Accept: text/csv}. */
+/**
+ * GET /reports/complaint-patterns as JSON, or as CSV with {@code Accept: text/csv}. For supervisors (their own
+ * branch) and analysts (their own branch, or every branch when national); without {@code branch} a branch
+ * user gets their own branch's report.
+ */
 @Path("/reports/complaint-patterns")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ANALYST})
 public class PatternReportResource {
 
     private final PatternReport reports;
+    private final CurrentActor actor;
 
-    PatternReportResource(PatternReport reports) {
+    PatternReportResource(PatternReport reports, CurrentActor actor) {
         this.reports = reports;
+        this.actor = actor;
     }
 
     /** JSON unless the client asks for CSV (a browser or curl sending {@code *}{@code /*} gets JSON). */
@@ -31,7 +42,7 @@ public class PatternReportResource {
     public Response get(@QueryParam("from") @NotNull String from, @QueryParam("to") @NotNull String to,
                         @QueryParam("groupBy") @DefaultValue("category") String groupBy,
                         @QueryParam("branch") String branch, @Context HttpHeaders headers) {
-        PatternReport.Report report = build(from, to, groupBy, branch);
+        PatternReport.Report report = build(from, to, groupBy, BranchScope.of(actor, branch));
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
         return csv ? Response.ok(PatternReport.csv(report), "text/csv").build()

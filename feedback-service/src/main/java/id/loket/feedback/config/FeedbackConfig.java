@@ -31,4 +31,20 @@ public interface FeedbackConfig {
 
     /** How often the CSAT-today gauge is recomputed from the read model (e.g. 5s; read by the scheduler). */
     Optional<String> metricsRefresh();
+
+    /** The limit on the public survey routes per client address ({@code loket.feedback.rate-limit.*}). */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /**
+         * Requests one address may make a minute, at once or spread out. A participant's answer takes three
+         * (the page, the survey, the answer); many phones may share an address behind a carrier's NAT.
+         */
+        @WithDefault("60")
+        int requestsPerMinute();
+
+        /** Addresses remembered at once; beyond it the least recently seen is forgotten (bounded memory). */
+        @WithDefault("10000")
+        int maxClients();
+    }
 }

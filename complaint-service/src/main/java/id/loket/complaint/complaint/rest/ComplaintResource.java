@@ -2,6 +2,7 @@ package id.loket.complaint.complaint.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.loket.complaint.access.BranchScope;
 import id.loket.complaint.complaint.domain.Channel;
 import id.loket.complaint.complaint.domain.ComplaintStatus;
 import id.loket.complaint.complaint.projection.ComplaintView;
@@ -10,6 +11,9 @@ import id.loket.complaint.complaint.service.ComplaintService;
 import id.loket.complaint.complaint.service.ComplaintService.Contact;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.http.IdempotentCommands;
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -38,8 +42,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Complaints from every channel: registration, the steps of their handling, and reads. */
+/**
+ * Complaints from every channel: registration, the steps of their handling, and reads. For frontliners and
+ * supervisors of the complaint's branch (docs/security.md): the branch of the body on registration, the
+ * complaint's own branch, checked before anything is written, for every read and step of one complaint.
+ */
 @Path("/complaints")
+@RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ComplaintResource {
@@ -111,15 +120,18 @@ public class ComplaintResource {
     private final ComplaintService complaints;
     private final IdempotentCommands idempotent;
     private final ObjectMapper json;
+    private final CurrentActor actor;
 
-    ComplaintResource(ComplaintService complaints, IdempotentCommands idempotent, ObjectMapper json) {
+    ComplaintResource(ComplaintService complaints, IdempotentCommands idempotent, ObjectMapper json, CurrentActor actor) {
         this.complaints = complaints;
         this.idempotent = idempotent;
         this.json = json;
+        this.actor = actor;
     }
 
     @POST
     public Response register(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull RegisterComplaint body) {
+        actor.requireBranch(body.branch()); // before the idempotency look-up: a replay is no way round the branch
         return idempotent.run(key, "POST /complaints", body, () -> {
             ReporterContact c = body.reporterContact();
             ComplaintView v = complaints.register(new ComplaintService.Registration(body.channel(), body.branch(),
@@ -133,6 +145,7 @@ public class ComplaintResource {
     @GET
     @Path("/{id}")
     public ComplaintBody get(@PathParam("id") UUID id) {
+        ownBranch(id);
         return full(id);
     }
 
@@ -148,7 +161,8 @@ public class ComplaintResource {
         if (channel != null && Arrays.stream(Channel.values()).noneMatch(s -> s.name().equals(channel))) {
             throw new InvalidField("channel", "must be one of " + Arrays.toString(Channel.values()));
         }
-        var result = complaints.list(new ComplaintService.Filter(status, category, channel, branch, overdue), page, size);
+        String scope = BranchScope.of(actor, branch);
+        var result = complaints.list(new ComplaintService.Filter(status, category, channel, scope, overdue), page, size);
         return new ComplaintPage(result.items().stream().map(v -> body(v, null, null)).toList(), result.total(),
                 result.page(), result.size());
     }
@@ -156,6 +170,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/documents")
     public ComplaintBody documents(@PathParam("id") UUID id, @Valid @NotNull AddDocument body) {
+        ownBranch(id);
         complaints.addDocument(id, body.type(), body.number());
         return full(id);
     }
@@ -163,6 +178,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/respond")
     public ComplaintBody respond(@PathParam("id") UUID id, @Valid @NotNull Respond body) {
+        ownBranch(id);
         complaints.respond(id, body.message());
         return full(id);
     }
@@ -170,6 +186,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/pause")
     public ComplaintBody pause(@PathParam("id") UUID id, @Valid @NotNull Pause body) {
+        ownBranch(id);
         complaints.pause(id, body.reason());
         return full(id);
     }
@@ -177,6 +194,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/resume")
     public ComplaintBody resume(@PathParam("id") UUID id) {
+        ownBranch(id);
         complaints.resume(id);
         return full(id);
     }
@@ -184,6 +202,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/escalate")
     public ComplaintBody escalate(@PathParam("id") UUID id, @Valid @NotNull Escalate body) {
+        ownBranch(id);
         complaints.escalate(id, body.to(), body.reason());
         return full(id);
     }
@@ -191,6 +210,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/resolve")
     public ComplaintBody resolve(@PathParam("id") UUID id, @Valid @NotNull Resolve body) {
+        ownBranch(id);
         complaints.resolve(id, body.resolution(), body.actionTaken());
         return full(id);
     }
@@ -198,6 +218,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/reopen")
     public ComplaintBody reopen(@PathParam("id") UUID id, @Valid @NotNull Reopen body) {
+        ownBranch(id);
         complaints.reopen(id, body.reason());
         return full(id);
     }
@@ -205,8 +226,14 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/education")
     public ComplaintBody education(@PathParam("id") UUID id, @Valid @NotNull Education body) {
+        ownBranch(id);
         complaints.recordEducation(id, body.channels());
         return full(id);
+    }
+
+    /** 404 for an unknown complaint, 403 for one of another branch: before any step is taken on it. */
+    private void ownBranch(UUID id) {
+        actor.requireBranch(complaints.branchOf(id));
     }
 
     private ComplaintBody full(UUID id) {

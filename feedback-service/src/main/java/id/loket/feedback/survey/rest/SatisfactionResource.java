@@ -3,6 +3,9 @@ package id.loket.feedback.survey.rest;
 import id.loket.feedback.survey.report.SatisfactionFigures;
 import id.loket.feedback.survey.report.SatisfactionReports;
 import id.loket.feedback.survey.report.SatisfactionReports.Report;
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,16 +23,22 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
-/** Satisfaction reports for the supervisor and the evaluation (JSON, or CSV for a spreadsheet). */
+/**
+ * Satisfaction reports for the supervisor and the evaluation (JSON, or CSV for a spreadsheet): supervisors of
+ * the branch asked for, analysts of it or national ones.
+ */
 @Path("/satisfaction")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ANALYST})
 public class SatisfactionResource {
 
     static final String CSV = "text/csv";
 
     private final SatisfactionReports reports;
+    private final CurrentActor actor;
 
-    SatisfactionResource(SatisfactionReports reports) {
+    SatisfactionResource(SatisfactionReports reports, CurrentActor actor) {
         this.reports = reports;
+        this.actor = actor;
     }
 
     /** JSON, or CSV when the client asks for text/csv before JSON (one line per group, then the total). */
@@ -38,6 +47,7 @@ public class SatisfactionResource {
     public Response report(@QueryParam("branch") @NotBlank String branch, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
                            @Context HttpHeaders headers) {
+        actor.requireBranch(branch);
         Report r = reports.report(branch, from, to, groupBy);
         return wantsCsv(headers)
                 ? Response.ok(csv(r), CSV + ";charset=UTF-8").build()
@@ -69,6 +79,7 @@ public class SatisfactionResource {
                                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        actor.requireBranch(branch);
         return reports.comments(branch, from, to, page, size);
     }
 

@@ -1,5 +1,7 @@
 package id.loket.feedback.survey.rest;
 
+import id.loket.feedback.ratelimit.RateLimited;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,8 +17,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The participant's survey page: one static HTML file (plain JavaScript reads the token from the path and
  * talks to /surveys/{token}). Serving it records nothing, and the page never sends its URL on as a referrer.
+ * Public, limited per client address.
  */
 @Path("/survey/{token}")
+@PermitAll
+@RateLimited
 public class SurveyPageResource {
 
     private static final String PAGE = load();

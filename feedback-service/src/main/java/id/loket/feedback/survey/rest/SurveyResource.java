@@ -6,10 +6,12 @@ import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import id.loket.feedback.ratelimit.RateLimited;
 import id.loket.feedback.survey.domain.Survey;
 import id.loket.feedback.survey.domain.SurveyEvent.Aspects;
 import id.loket.feedback.survey.projection.SurveyView;
 import id.loket.feedback.survey.service.SurveyService;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,10 +37,13 @@ import java.util.UUID;
 
 /**
  * The participant's side of a survey, addressed by its secret token. Reading records nothing (chat apps
- * pre-open links); only the POST answers. Nothing here logs the path or the token.
+ * pre-open links); only the POST answers. Nothing here logs the path or the token. Public (the participant has
+ * no account; the token is the key) and limited per client address.
  */
 @Path("/surveys/{token}")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@RateLimited
 public class SurveyResource {
 
     public record AspectScores(@Min(1) @Max(5) Integer speed, @Min(1) @Max(5) Integer friendliness,
