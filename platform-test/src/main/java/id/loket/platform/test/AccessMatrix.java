@@ -138,13 +138,17 @@ public final class AccessMatrix {
     /** PASS_ROLE: the role is let through (a made-up id may still be on another branch); PASS: the caller is. */
     private enum Expect { UNAUTHORIZED, FORBIDDEN, PASS_ROLE, PASS }
 
-    private static void expect(List<String> findings, String route, String as, HttpResponse<String> r, Expect expect) {
+    /** An answer: an event stream's body is not read (it never ends), only its status and type. */
+    private record Reply(int statusCode, String contentType, String body) {
+    }
+
+    private static void expect(List<String> findings, String route, String as, Reply r, Expect expect) {
         if (r == null) { // no answer in time: a stream that opened, so the caller was let through
             if (expect == Expect.UNAUTHORIZED || expect == Expect.FORBIDDEN) findings.add(route + " as " + as + ": no answer, expected a refusal");
             return;
         }
         int status = r.statusCode();
-        boolean problem = r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        boolean problem = r.contentType().startsWith("application/problem+json");
         switch (expect) {
             case UNAUTHORIZED -> {
                 if (status != 401) findings.add(route + " as " + as + ": " + status + ", expected 401");
@@ -166,7 +170,7 @@ public final class AccessMatrix {
         }
     }
 
-    private HttpResponse<String> send(String method, String path, String body, String authorization) {
+    private Reply send(String method, String path, String body, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 // any type the route makes (an event stream too), so a 406 never hides the security check
                 .header("Accept", "application/json, application/problem+json, */*;q=0.5");
@@ -174,7 +178,13 @@ public final class AccessMatrix {
         if (body != null) b.header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            try (java.io.InputStream in = r.body()) {
+                String text = type.startsWith("text/event-stream") ? ""
+                        : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return new Reply(r.statusCode(), type, text);
+            }
         } catch (java.net.http.HttpTimeoutException e) {
             return null; // an event stream (the live board) that was let through answers only with events
         } catch (IOException e) {
