@@ -75,7 +75,11 @@ class KeycloakSignInTest {
         Awaitility.await("Keycloak's realm loket").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!keycloak.isAlive()) throw new AssertionError("Keycloak exited: " + keycloak.tail(40));
-                    return status(get(issuer + "/.well-known/openid-configuration", null)) == 200;
+                    try {
+                        return status(get(issuer + "/.well-known/openid-configuration", null)) == 200;
+                    } catch (AssertionError notListeningYet) {
+                        return false;
+                    }
                 });
         System.out.printf("KEYCLOAK ready %d s after start (its first start builds itself), RSS %s%n",
                 Duration.between(started, Instant.now()).toSeconds(), rss(keycloak));

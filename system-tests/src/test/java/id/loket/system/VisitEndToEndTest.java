@@ -367,7 +367,9 @@ class VisitEndToEndTest {
                 billKey(1), List.of("ContributionBilled", "BillCancelled")));
         expected.put(COMPLAINT, ordered(
                 "complaint-" + complaintId, List.of("ComplaintRegistered", "DocumentReceived", "DocumentReceived",
-                        "DocumentReceived", "DocumentsVerified", "MembershipActionRecorded", "ComplaintResolved",
+                        "DocumentReceived", "DocumentsVerified",
+                        // the death report's request, then the supervisor's approval: both name the complaint
+                        "MembershipActionRecorded", "MembershipActionRecorded", "ComplaintResolved",
                         "EducationRecorded"),
                 "complaint-" + followUpId, List.of("ComplaintRegistered")));
         expected.put(FEEDBACK, ordered(
@@ -410,7 +412,7 @@ class VisitEndToEndTest {
             assertThat(header(r, "correlation_id")).as("correlation_id of " + describe(r)).isEqualTo(expectedId);
         }
         assertThat(recordsRead.stream().filter(r -> visit.correlationId().equals(header(r, "correlation_id"))))
-                .as("events of the visit (all but the 7 of the set-up)").hasSize(20);
+                .as("events of the visit (all but the 7 of the set-up)").hasSize(21);
 
         // who did it: every event a signed-in person's request appended names them (the token subject); what a
         // consumer appended, and the anonymous survey answer, name no one
@@ -433,18 +435,25 @@ class VisitEndToEndTest {
         }
 
         // what a consumer appended names the event that caused it; what a request appended names none
+        ConsumerRecord<String, byte[]> requested = topics.await(MEMBERSHIP, spouseKey, "loket.membership.ParticipantDeactivationRequested", ASYNC);
         ConsumerRecord<String, byte[]> deactivated = topics.await(MEMBERSHIP, spouseKey, "loket.membership.ParticipantDeactivated", ASYNC);
         ConsumerRecord<String, byte[]> visitClosed = topics.await(QUEUE, "ticket-" + ticketId, "loket.queue.VisitClosed", ASYNC);
         ConsumerRecord<String, byte[]> lowRating = topics.await(FEEDBACK, "survey-" + visitId, "loket.feedback.LowSatisfactionFlagged", ASYNC);
-        Map<String, String> causes = Map.of(
-                "loket.complaint.MembershipActionRecorded", header(deactivated, "ce_id"),
-                "loket.feedback.SurveyOffered", header(visitClosed, "ce_id"));
+        Map<String, String> causes = Map.of("loket.feedback.SurveyOffered", header(visitClosed, "ce_id"));
+        List<String> actionCauses = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : recordsRead) {
             String type = header(r, "ce_type");
+            if (type.equals("loket.complaint.MembershipActionRecorded")) {
+                actionCauses.add(header(r, "causation_id"));
+                continue;
+            }
             String cause = causes.get(type);
             if (("complaint-" + followUpId).equals(r.key())) cause = header(lowRating, "ce_id");
             assertThat(header(r, "causation_id")).as("causation_id of " + describe(r)).isEqualTo(cause);
         }
+
+        assertThat(actionCauses).as("the complaint's membership actions, in order")
+                .containsExactly(header(requested, "ce_id"), header(deactivated, "ce_id"));
 
         // the payloads tie the story together
         for (ConsumerRecord<String, byte[]> r : topics.records(QUEUE)) {
