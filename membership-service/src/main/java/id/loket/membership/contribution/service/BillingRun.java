@@ -123,6 +123,9 @@ public class BillingRun {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         // Liable: registered by the end of the month and not deactivated before it (the month of death is billed).
+        // The chunk's participants are read account by account (LATERAL, kept from being flattened by OFFSET 0):
+        // joined as a whole, the planner expects ~40 rows per account (a government account has one per PBI
+        // participant) and scanned all of participant_view for every chunk (1-2.5 s a chunk at 1M participants).
         var query = Panache.getEntityManager().createNativeQuery("""
                 WITH accounts AS (
                     SELECT DISTINCT account_id FROM participant_view
@@ -130,9 +133,12 @@ public class BillingRun {
                        %s
                      ORDER BY account_id LIMIT ?4)
                 SELECT v.participant_id, v.account_id, v.segment, v.care_class, v.family_card_hash, i.monthly_wage
-                  FROM participant_view v JOIN accounts a ON a.account_id = v.account_id
+                  FROM accounts a CROSS JOIN LATERAL (
+                       SELECT * FROM participant_view p
+                        WHERE p.account_id = a.account_id AND p.registration_date <= ?2
+                          AND (p.deactivated_on IS NULL OR p.deactivated_on >= ?3)
+                       OFFSET 0) v
                   LEFT JOIN participant_identity i ON i.participant_id = v.participant_id
-                 WHERE v.registration_date <= ?2 AND (v.deactivated_on IS NULL OR v.deactivated_on >= ?3)
                  ORDER BY v.account_id, v.registration_date, v.participant_id""".formatted(only == null ? "" : "AND account_id IN (?5)"))
                 .setParameter(1, after).setParameter(2, last).setParameter(3, first).setParameter(4, CHUNK_ACCOUNTS);
         if (only != null) query.setParameter(5, only);
