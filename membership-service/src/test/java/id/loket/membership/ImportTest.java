@@ -2,6 +2,7 @@ package id.loket.membership;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.loket.platform.privacy.NikHasher;
 import id.loket.platform.test.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,17 +16,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static id.loket.platform.test.TopicReader.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -39,6 +47,8 @@ class ImportTest {
 
     @Inject
     AgroalDataSource ds;
+    @Inject
+    NikHasher hasher;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -249,6 +259,42 @@ class ImportTest {
                 (Object) niks.toArray(String[]::new))).isEqualTo(n);
         assertThat(Db.count(ds, "SELECT count(DISTINCT stream_id) FROM event_store e JOIN participant_identity i ON e.stream_id = 'participant-' || i.participant_id WHERE i.nik = ANY(?::bpchar[])",
                 (Object) niks.toArray(String[]::new))).isEqualTo(n);
+    }
+
+    /**
+     * The same person committed by another import between a chunk's reads (its NIK look-up found them free, its
+     * head-of-family check then found their family headed) is a duplicate, not a conflict. This import is held in
+     * its head check by the first family lock it takes (held here), while another import of its second line commits:
+     * the race that flaked the test above under load, made certain.
+     */
+    @Test
+    void aPersonImportedByAnotherWriterBetweenAChunksReadsIsADuplicate() throws Exception {
+        String kk1 = Api.newFamilyCard(), kk2 = Api.newFamilyCard();
+        // the import locks families in the database's order of their hashes: x's family first, then y's
+        String first = Db.rows(ds, "SELECT f FROM unnest(ARRAY[?, ?]) AS f ORDER BY 1 LIMIT 1", hasher.hash(kk1), hasher.hash(kk2))
+                .getFirst().getFirst().toString();
+        String kkX = first.equals(hasher.hash(kk1)) ? kk1 : kk2, kkY = kkX.equals(kk1) ? kk2 : kk1;
+        String x = line(Niks.female1990(), card(), kkX, "PBPU", "II", "HEAD", null);
+        String y = line(Niks.female1990(), card(), kkY, "PBPU", "II", "HEAD", null);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (Connection lock = ds.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement ps = lock.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 7431))")) {
+                ps.setString(1, hasher.hash(kkX));
+                ps.executeQuery().close();
+            }
+            Future<JsonPath> both = background.submit(() -> send(NDJSON, x + "\n" + y));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Db.count(ds, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") >= 1);
+            assertThat(send(NDJSON, y).getInt("imported")).as("y, by the other import, while the first waits").isEqualTo(1);
+            lock.commit();
+            JsonPath report = both.get(60, TimeUnit.SECONDS);
+            assertThat(report.getInt("rejected")).as(report.prettify()).isZero();
+            assertThat(report.getInt("imported")).isEqualTo(1);
+            assertThat(report.getInt("duplicates")).isEqualTo(1);
+        } finally {
+            background.shutdownNow();
+        }
     }
 
     @Test

@@ -330,11 +330,14 @@ public class ParticipantImport {
             Set<String> takenCards = takenCards(c, fresh);
             Map<String, Candidate> byCard = new HashMap<>();
             List<Candidate> carded = new ArrayList<>(fresh.size());
+            List<Candidate> refusedByStore = new ArrayList<>(); // for a card or head found in the database, see below
             for (Candidate cand : fresh) {
                 Candidate earlier = byCard.putIfAbsent(cand.cardNumber(), cand);
                 if (earlier != null) rejected.add(new LineProblem(cand.line(), "cardNumber", "already given to line " + earlier.line()));
-                else if (takenCards.contains(cand.cardNumber())) rejected.add(new LineProblem(cand.line(), "cardNumber", "already held by another participant"));
-                else carded.add(cand);
+                else if (takenCards.contains(cand.cardNumber())) {
+                    rejected.add(new LineProblem(cand.line(), "cardNumber", "already held by another participant"));
+                    refusedByStore.add(cand);
+                } else carded.add(cand);
             }
             // 3. One head per family.
             Set<String> headed = familiesWithHead(c, carded);
@@ -349,11 +352,17 @@ public class ParticipantImport {
                     }
                     if (headed.contains(cand.familyCardHash())) {
                         rejected.add(new LineProblem(cand.line(), "relation", "this family already has a head of family"));
+                        refusedByStore.add(cand);
                         continue;
                     }
                 }
                 accepted.add(cand);
             }
+            // Steps 1 to 3 are separate reads. A writer that committed the same people between them (the same file
+            // sent twice at once) left their NIKs free in step 1 and their cards or heads taken in step 2 or 3: they
+            // would be refused as conflicts instead of counted as duplicates. Such a line's NIK is registered now;
+            // then the chunk starts again, and step 1 sees them.
+            if (!refusedByStore.isEmpty() && !existingNiks(c, refusedByStore).isEmpty()) throw new Raced();
             if (accepted.isEmpty()) return new ChunkResult(0, duplicates, rejected, List.of());
             // 4. Reserve the NIKs; a registration that took one since step 1 makes the chunk start again.
             if (reserve(c, accepted) != accepted.size()) throw new Raced();
