@@ -6,6 +6,7 @@ import id.loket.platform.relay.CloudEventHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,17 +32,24 @@ import java.util.UUID;
 
 /**
  * Events/s through the platform's {@link IdempotentConsumer}: its dedupe write and a small effect (one row
- * into {@code bench_effect}) in one transaction per event, as a service's consuming channel does it, one
- * record after the other. The topic is filled with CloudEvents records first (not timed); offsets are
- * committed after each poll.
+ * into {@code bench_effect}) per event, measured twice on the same backlog, each from the start of the topic
+ * with an empty database:
+ * <ul>
+ * <li>the batch path, as a service's {@code batch=true} channel uses it: every poll (up to 500 records, as the
+ * services configure {@code max.poll.records}) through {@link IdempotentConsumer#processBatch}, one transaction
+ * per poll, offsets committed after each;</li>
+ * <li>the one-record path ({@link IdempotentConsumer#process}), one transaction per event, for comparison.</li>
+ * </ul>
+ * The topic is filled with CloudEvents records first (not timed).
  *
- * <p>Arguments: {@code mode=consume [records=100000] [seconds=20] [warmup=5]}; stops early when the backlog
- * runs out and reports the rate over what it processed.
+ * <p>Arguments: {@code mode=consume [records=100000] [seconds=20] [warmup=5]}; each run stops early when the
+ * backlog runs out and reports the rate over what it processed.
  */
 @ApplicationScoped
 public class ConsumeBenchmark implements Bench.Mode {
 
     private static final String TOPIC = "loket.benchsource.events";
+    private static final int MAX_POLL_RECORDS = 500;
 
     private final IdempotentConsumer consumer;
     private final DataSource dataSource;
@@ -54,6 +62,10 @@ public class ConsumeBenchmark implements Bench.Mode {
         this.bootstrap = bootstrap;
     }
 
+    /** What one run measured. */
+    private record Rate(double eventsPerSecond, long events, double seconds, long duplicates, double recordsPerPoll) {
+    }
+
     @Override
     public String run(Args args) throws Exception {
         int records = args.integer("records", 100_000);
@@ -64,17 +76,28 @@ public class ConsumeBenchmark implements Bench.Mode {
         }
         Kafka.createTopic(bootstrap, TOPIC, 1);
         produce(records);
+        Rate batch = measure(true, records, seconds, warmup);
+        emptyTables();
+        Rate single = measure(false, records, seconds, warmup);
+        return String.format(Locale.ROOT, "consume events_per_s=%.0f events=%d seconds=%.1f duplicates=%d records_per_poll=%.0f"
+                        + " single_events_per_s=%.0f single_events=%d single_seconds=%.1f single_duplicates=%d",
+                batch.eventsPerSecond(), batch.events(), batch.seconds(), batch.duplicates(), batch.recordsPerPoll(),
+                single.eventsPerSecond(), single.events(), single.seconds(), single.duplicates());
+    }
 
+    private Rate measure(boolean batched, int records, int seconds, int warmup) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-consume-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         long processed = 0;
         long measured = 0;
         long duplicates = 0;
+        long polls = 0;
+        long polled = 0;
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(p)) {
             TopicPartition partition = new TopicPartition(TOPIC, 0);
             kafka.assign(List.of(partition));
@@ -85,15 +108,37 @@ public class ConsumeBenchmark implements Bench.Mode {
             long measureStart = -1;
             long now = start;
             while (processed < records && now < end) {
-                for (ConsumerRecord<String, byte[]> r : kafka.poll(Duration.ofMillis(100))) {
-                    if (!consumer.process("bench.consume", r, this::effect)) duplicates++;
-                    processed++;
+                ConsumerRecords<String, byte[]> poll = kafka.poll(Duration.ofMillis(100));
+                if (batched) {
+                    if (poll.isEmpty()) {
+                        now = System.nanoTime();
+                        continue;
+                    }
+                    // the poll as a batch channel delivers it: one transaction, then the offsets
+                    int applied = consumer.processBatch("bench.consume", poll, this::effect);
+                    duplicates += poll.count() - applied;
+                    processed += poll.count();
                     now = System.nanoTime();
                     if (now >= measureFrom) {
+                        // the first batch to end after the warm-up starts the clock; later ones count
                         if (measureStart < 0) measureStart = now;
-                        else measured++;
+                        else {
+                            measured += poll.count();
+                            polls++;
+                            polled += poll.count();
+                        }
                     }
-                    if (now >= end) break;
+                } else {
+                    for (ConsumerRecord<String, byte[]> r : poll) {
+                        if (!consumer.process("bench.consume", r, this::effect)) duplicates++;
+                        processed++;
+                        now = System.nanoTime();
+                        if (now >= measureFrom) {
+                            if (measureStart < 0) measureStart = now;
+                            else measured++;
+                        }
+                        if (now >= end) break;
+                    }
                 }
                 kafka.commitAsync();
                 now = System.nanoTime();
@@ -101,8 +146,14 @@ public class ConsumeBenchmark implements Bench.Mode {
             kafka.commitSync();
             if (measureStart < 0) throw new IllegalStateException("the backlog of " + records + " ran out during the warm-up");
             double elapsed = (now - measureStart) / 1e9;
-            return String.format(Locale.ROOT, "consume events_per_s=%.0f events=%d seconds=%.1f duplicates=%d",
-                    measured / elapsed, measured, elapsed, duplicates);
+            return new Rate(measured / elapsed, measured, elapsed, duplicates, polls == 0 ? 1 : (double) polled / polls);
+        }
+    }
+
+    /** Each run starts from an empty database: every record is new to it. */
+    private void emptyTables() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE bench_effect, processed_event");
         }
     }
 

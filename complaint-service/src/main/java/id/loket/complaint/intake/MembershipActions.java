@@ -7,7 +7,7 @@ import id.loket.platform.consumer.IdempotentConsumer;
 import id.loket.platform.consumer.PoisonMessageException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Clock;
@@ -31,8 +31,8 @@ public class MembershipActions {
 
     @Incoming("membership-events")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.process("complaint-membership-actions", record, event -> {
+    public void on(ConsumerRecords<String, byte[]> records) {
+        consumer.processBatch("complaint-membership-actions", records, event -> {
             var p = event.payload();
             String reference = Fields.text(p, "complaintReference");
             if (reference == null || reference.isBlank()) return; // most membership events are not about a complaint

@@ -6,7 +6,7 @@ import id.loket.platform.consumer.IdempotentConsumer;
 import id.loket.platform.consumer.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.nio.charset.StandardCharsets;
@@ -36,8 +36,8 @@ public class SatisfactionFollowUp {
 
     @Incoming("feedback-events")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.process("complaint-follow-up", record, event -> {
+    public void on(ConsumerRecords<String, byte[]> records) {
+        consumer.processBatch("complaint-follow-up", records, event -> {
             if (event.type().equals("LowSatisfactionFlagged")) openFollowUp(event);
         });
     }

@@ -7,7 +7,7 @@ import id.loket.platform.consumer.IdempotentConsumer;
 import id.loket.platform.consumer.PoisonMessageException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Clock;
@@ -29,8 +29,8 @@ public class VisitLinks {
 
     @Incoming("queue-events")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.process("complaint-visit-link", record, event -> {
+    public void on(ConsumerRecords<String, byte[]> records) {
+        consumer.processBatch("complaint-visit-link", records, event -> {
             if (!event.type().equals("VisitClosed")) return;
             var p = event.payload();
             UUID complaintId = Fields.uuid(p, "complaintId");

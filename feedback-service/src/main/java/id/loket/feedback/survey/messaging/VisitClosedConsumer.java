@@ -7,7 +7,7 @@ import id.loket.platform.consumer.IdempotentConsumer;
 import id.loket.platform.consumer.PoisonMessageException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.DateTimeException;
@@ -18,7 +18,9 @@ import java.time.format.DateTimeParseException;
 /**
  * Every VisitClosed on {@code loket.queue.events} becomes a survey, once per visit: the consumer dedupes by
  * event id, and the survey stream {@code survey-<visitId>} can only be created once (a second VisitClosed of the
- * same visit, with another event id, is "already done"). Other queue events are skipped.
+ * same visit, with another event id, is "already done"). Other queue events are skipped. A whole poll is taken
+ * in one transaction (the channel is {@code batch=true}); poison records go to
+ * {@code loket.queue.events.feedback-surveys.dlq}.
  */
 @ApplicationScoped
 public class VisitClosedConsumer {
@@ -35,8 +37,8 @@ public class VisitClosedConsumer {
 
     @Incoming("queue-events")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.process(CONSUMER, record, event -> {
+    public void on(ConsumerRecords<String, byte[]> records) {
+        consumer.processBatch(CONSUMER, records, event -> {
             if ("VisitClosed".equals(event.type())) {
                 surveys.offer(read(event.payload()));
             }
