@@ -59,14 +59,18 @@ class HolidaysTest {
     }
 
     @Test
-    void aBranchWithoutHoursIsClosedOnItsHolidaysOnly() {
-        at("2031-03-02T12:00:00Z");
+    void aBranchWithoutHoursIsClosedOnItsHolidaysOnlyFromTheMomentTheyAreDeclared() {
+        at("2031-03-04T20:00:00Z"); // Wednesday 03:00 WIB
         String branch = Fixtures.branch("Asia/Jakarta");
+        kiosk(branch).statusCode(201).body("number", equalTo("A-001")); // open at any time (and its set-up now in memory)
         holiday(branch, "2031-03-05", "Cuti bersama", "COLLECTIVE_LEAVE").statusCode(200);
         holiday(branch, "2031-03-06", "Hari jadi Kabupaten", "REGIONAL").statusCode(200);
-        at("2031-03-04T20:00:00Z"); // Wednesday 03:00 WIB
         kiosk(branch).statusCode(409).body("holiday.kind", equalTo("COLLECTIVE_LEAVE"))
-                .body("opensAtLocal", equalTo("2031-03-07T00:00+07:00")); // past both days
+                .body("opensAtLocal", equalTo("2031-03-07T00:00+07:00")); // past both days, seen at once
+        when().delete("/branches/" + branch + "/holidays/2031-03-05").then().statusCode(204);
+        kiosk(branch).statusCode(201).body("number", equalTo("A-002")); // open again at once
+        at("2031-03-05T17:00:00Z"); // Thursday 00:00 WIB
+        kiosk(branch).statusCode(409).body("holiday.kind", equalTo("REGIONAL"));
         at("2031-03-06T17:00:00Z"); // Friday 00:00 WIB
         kiosk(branch).statusCode(201);
     }
