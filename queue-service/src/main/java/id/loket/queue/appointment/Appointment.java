@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** A booked slot, as the fold of its events: booked once, checked in once, on its day. */
 public record Appointment(UUID id, UUID visitId, String branch, String serviceType, LocalDate date, String slot,
-                          Instant slotStartsAt, UUID ticketId) {
+                          Instant slotStartsAt, UUID ticketId, Instant bookedAt) {
 
     public static String streamId(UUID id) {
         return "appointment-" + id;
@@ -25,7 +25,7 @@ public record Appointment(UUID id, UUID visitId, String branch, String serviceTy
         }
     }
 
-    private static final Appointment NONE = new Appointment(null, null, null, null, null, null, null, null);
+    private static final Appointment NONE = new Appointment(null, null, null, null, null, null, null, null, null);
 
     public static final Decider<Command, AppointmentEvent, Appointment> DECIDER =
             new Decider<>(NONE, Appointment::decide, Appointment::evolve);
@@ -58,9 +58,9 @@ public record Appointment(UUID id, UUID visitId, String branch, String serviceTy
     static Appointment evolve(Appointment a, AppointmentEvent event) {
         return switch (event) {
             case AppointmentEvent.AppointmentBooked b -> new Appointment(b.appointmentId(), b.visitId(), b.branch(),
-                    b.serviceType(), b.date(), b.slot(), b.slotStartsAt(), null);
+                    b.serviceType(), b.date(), b.slot(), b.slotStartsAt(), null, b.bookedAt());
             case AppointmentEvent.AppointmentCheckedIn c -> new Appointment(a.id, a.visitId, a.branch, a.serviceType,
-                    a.date, a.slot, a.slotStartsAt, c.ticketId());
+                    a.date, a.slot, a.slotStartsAt, c.ticketId(), a.bookedAt);
         };
     }
 }

@@ -5,6 +5,8 @@ import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.queue.branch.Branch;
+import id.loket.queue.branch.BranchCalendar;
+import id.loket.queue.branch.ClosedDay;
 import id.loket.queue.branch.BranchSetup;
 import id.loket.queue.branch.ServiceHours;
 import id.loket.queue.branch.ServiceType;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,7 +65,13 @@ public class AppointmentService {
         } catch (DateTimeParseException e) {
             throw new InvalidField("slot", "must be a local time, HH:mm");
         }
-        ServiceHours hours = branches.serviceHours(branchCode);
+        BranchCalendar calendar = branches.calendar(branchCode);
+        Optional<ClosedDay> holiday = calendar.holiday(date);
+        if (holiday.isPresent()) {
+            throw new InvalidField("date", date.getDayOfWeek() + " " + date + " is a holiday of branch " + branchCode
+                    + ": " + holiday.get().describe());
+        }
+        ServiceHours hours = calendar.hours();
         if (!hours.covers(date, start)) {
             throw new InvalidField("slot", "slot " + slot + " on " + date.getDayOfWeek() + " " + date
                     + " is outside the branch's service hours (" + hours.describe() + ")");
@@ -99,6 +108,14 @@ public class AppointmentService {
         LocalDate today = LocalDate.ofInstant(now, branches.branch(a.branch()).zone());
         // decide first (a refused check-in draws no ticket number), then issue, then record with the ticket
         Appointment.decide(new Appointment.Command.CheckIn(null, null, today, now), a);
+        // A holiday declared after the booking does not cancel it: the branch honours what it accepted (and can
+        // tell the visitor). A booking made while the day was already a holiday cannot exist, since booking
+        // refuses it, unless the holiday was removed and declared again after it: then the later declaration wins.
+        Optional<ClosedDay> holiday = branches.calendar(a.branch()).holiday(today);
+        if (holiday.isPresent() && (a.bookedAt() == null || !a.bookedAt().isBefore(holiday.get().declaredAt()))) {
+            throw new RuleViolation("branch " + a.branch() + " is closed today for " + holiday.get().describe()
+                    + "; this appointment was booked after the holiday was declared, so it does not check in");
+        }
         UUID ticketId = UUID.randomUUID();
         Instant queuedAt = a.slotStartsAt().isBefore(now) ? a.slotStartsAt() : now;
         TicketView ticket = tickets.issue(ticketId, a.branch(), a.serviceType(), TicketSource.APPOINTMENT,

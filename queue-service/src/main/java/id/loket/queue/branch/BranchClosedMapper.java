@@ -7,16 +7,22 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
- * 409 problem+json for a ticket asked for outside service hours, in the platform's problem shape plus two
- * members the kiosk can show: when the branch opens next, as an instant and in the branch's local time.
+ * 409 problem+json for a ticket asked for outside service hours or on a holiday, in the platform's problem shape
+ * plus members the kiosk can show: when the branch opens next, as an instant and in the branch's local time, and
+ * the holiday (date, name, kind) when it is one.
  */
 public class BranchClosedMapper {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BranchClosedProblem(String type, String title, int status, String detail, String correlationId,
-                                      String branch, Instant opensAt, String opensAtLocal) {
+                                      String branch, Instant opensAt, String opensAtLocal, HolidayBody holiday) {
+    }
+
+    /** Present when the branch is closed for a holiday. */
+    public record HolidayBody(LocalDate date, String name, HolidayKind kind) {
     }
 
     @ServerExceptionMapper
@@ -30,7 +36,8 @@ public class BranchClosedMapper {
         return Response.status(409).type(Problem.MEDIA_TYPE)
                 .entity(new BranchClosedProblem("https://loket.id/problems/branch-closed", "Branch closed", 409,
                         e.getMessage(), correlationId, e.branch(), e.opensAt().toInstant(),
-                        e.opensAt().toOffsetDateTime().toString()))
+                        e.opensAt().toOffsetDateTime().toString(),
+                        e.holiday() == null ? null : new HolidayBody(e.holiday().date(), e.holiday().name(), e.holiday().kind())))
                 .build();
     }
 }

@@ -11,25 +11,31 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Admin: branches, their service types and counters. Changes are ADMIN's (counters also the branch's SUPERVISOR),
+ * Admin: branches, their service types, counters, service hours and holidays. Changes are ADMIN's (counters also the branch's SUPERVISOR),
  * reads every staff role's; all on the user's own branch (a national admin or analyst: every branch).
  */
 @Path("/")
@@ -62,6 +68,16 @@ public class BranchResource {
                                    List<DayHours> days) {
         static ServiceHoursBody of(Branch b, ServiceHours h) {
             return new ServiceHoursBody(b.code, b.zoneId, h.alwaysOpen(), h.describe(), weekDays(h));
+        }
+    }
+
+    /** A closed day: its name (e.g. "Hari Raya Natal") and kind. */
+    public record SetHoliday(@NotBlank @Size(max = 100) String name, @NotNull HolidayKind kind) {
+    }
+
+    public record HolidayBody(String branch, LocalDate date, DayOfWeek day, String name, HolidayKind kind, Instant declaredAt) {
+        static HolidayBody of(String branch, ClosedDay d) {
+            return new HolidayBody(branch, d.date(), d.date().getDayOfWeek(), d.name(), d.kind(), d.declaredAt());
         }
     }
 
@@ -104,10 +120,12 @@ public class BranchResource {
 
     private final BranchSetup setup;
     private final CurrentActor actor;
+    private final Clock clock;
 
-    BranchResource(BranchSetup setup, CurrentActor actor) {
+    BranchResource(BranchSetup setup, CurrentActor actor, Clock clock) {
         this.setup = setup;
         this.actor = actor;
+        this.clock = clock;
     }
 
     @POST
@@ -152,6 +170,43 @@ public class BranchResource {
         actor.requireBranch(code);
         ServiceHours hours = setup.setServiceHours(code, hours("hours", body.hours()));
         return ServiceHoursBody.of(setup.branch(code), hours);
+    }
+
+    /** Declares the branch closed on a date: no kiosk or door tickets, no appointments that day. */
+    @PUT
+    @Path("branches/{code}/holidays/{date}")
+    @RolesAllowed(Roles.ADMIN)
+    public HolidayBody setHoliday(@PathParam("code") String code, @PathParam("date") String date, @Valid @NotNull SetHoliday body) {
+        actor.requireBranch(code);
+        return HolidayBody.of(code, setup.setHoliday(code, date(date), body.name(), body.kind(), clock.instant()));
+    }
+
+    @DELETE
+    @Path("branches/{code}/holidays/{date}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response removeHoliday(@PathParam("code") String code, @PathParam("date") String date) {
+        actor.requireBranch(code);
+        setup.removeHoliday(code, date(date));
+        return Response.noContent().build();
+    }
+
+    /** The branch's holidays, of one year (?year=2026) or all. */
+    @GET
+    @Path("branches/{code}/holidays")
+    @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
+    public List<HolidayBody> holidays(@PathParam("code") String code, @QueryParam("year") String year) {
+        actor.requireBranch(code);
+        setup.branch(code);
+        Integer y = null;
+        if (year != null) {
+            try {
+                y = Integer.parseInt(year);
+            } catch (NumberFormatException e) {
+                throw new InvalidField("year", "must be a year, e.g. 2026");
+            }
+            if (y < 2000 || y > 2200) throw new InvalidField("year", "must be between 2000 and 2200");
+        }
+        return setup.holidays(code, y).stream().map(d -> HolidayBody.of(code, d)).toList();
     }
 
     @POST
@@ -211,6 +266,14 @@ public class BranchResource {
             }
         }
         return new ServiceHours(week);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField("date", "must be a date, yyyy-MM-dd");
+        }
     }
 
     static List<DayHours> weekDays(ServiceHours h) {

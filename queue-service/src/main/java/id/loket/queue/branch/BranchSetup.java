@@ -10,21 +10,25 @@ import jakarta.transaction.Transactional;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** Creating and changing branches, service types, counters and service hours (set-up data, not events). */
+/** Creating and changing branches, service types, counters, service hours and holidays (set-up data, not events). */
 @ApplicationScoped
 public class BranchSetup {
 
     public enum EndOfDayPolicy { CLOSE, CARRY_OVER }
 
     private final EntityManager em;
+    private final BranchCache cache;
 
-    BranchSetup(EntityManager em) {
+    BranchSetup(EntityManager em, BranchCache cache) {
         this.em = em;
+        this.cache = cache;
     }
 
     @Transactional
@@ -41,6 +45,7 @@ public class BranchSetup {
         b.zoneId = zoneId;
         b.endOfDayPolicy = (policy == null ? EndOfDayPolicy.CLOSE : policy).name();
         b.persist();
+        cache.changed(code);
         if (hours != null) {
             em.flush(); // the branch row first: the hours refer to it
             replaceHours(code, hours);
@@ -61,11 +66,54 @@ public class BranchSetup {
         return ServiceHoursDay.ofBranch(code);
     }
 
+    /** The branch's working-day calendar: its service hours and its holidays. */
+    public BranchCalendar calendar(String code) {
+        return BranchCalendar.of(serviceHours(code), holidays(code, null));
+    }
+
+    /** The branch's holidays in date order, of one year or (year null) all. */
+    public List<ClosedDay> holidays(String code, Integer year) {
+        List<Holiday> rows = year == null
+                ? Holiday.list("key.branchCode = ?1 order by key.date", code)
+                : Holiday.list("key.branchCode = ?1 and key.date >= ?2 and key.date < ?3 order by key.date", code,
+                LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+        return rows.stream().map(Holiday::closedDay).toList();
+    }
+
+    /**
+     * Declares the branch closed on a date (or renames / re-kinds a holiday already declared, which keeps the
+     * time it was first declared: that is what an appointment booked before it is measured against).
+     */
+    @Transactional
+    public ClosedDay setHoliday(String code, LocalDate date, String name, HolidayKind kind, Instant now) {
+        if (em.find(Branch.class, code, LockModeType.PESSIMISTIC_WRITE) == null) throw new NotFound("no branch " + code);
+        cache.changed(code);
+        em.createNativeQuery("""
+                INSERT INTO branch_holiday (branch_code, holiday_date, name, kind, declared_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (branch_code, holiday_date) DO UPDATE SET name = excluded.name, kind = excluded.kind""")
+                .setParameter(1, code).setParameter(2, date).setParameter(3, name).setParameter(4, kind.name())
+                .setParameter(5, now).executeUpdate();
+        em.flush();
+        em.clear(); // the row as stored (declared_at of the first declaration), not a stale copy
+        return Holiday.<Holiday>findById(new Holiday.Key(code, date)).closedDay();
+    }
+
+    /** The branch works on that date again (its hours permitting); 404 when it was no holiday. */
+    @Transactional
+    public void removeHoliday(String code, LocalDate date) {
+        if (em.find(Branch.class, code, LockModeType.PESSIMISTIC_WRITE) == null) throw new NotFound("no branch " + code);
+        cache.changed(code);
+        int removed = em.createNativeQuery("DELETE FROM branch_holiday WHERE branch_code = ?1 AND holiday_date = ?2")
+                .setParameter(1, code).setParameter(2, date).executeUpdate();
+        if (removed == 0) throw new NotFound("branch " + code + " has no holiday on " + date);
+    }
+
     /** Replaces the branch's service hours (empty: open at any time from now on). */
     @Transactional
     public ServiceHours setServiceHours(String code, ServiceHours hours) {
         // the branch row, locked: two changes at once are one after the other, not a mix of both
         if (em.find(Branch.class, code, LockModeType.PESSIMISTIC_WRITE) == null) throw new NotFound("no branch " + code);
+        cache.changed(code);
         replaceHours(code, hours);
         return serviceHours(code);
     }
@@ -94,6 +142,7 @@ public class BranchSetup {
         if (ServiceType.count("key.branchCode = ?1 and prefix = ?2", branch, prefix) > 0) {
             throw new RuleViolation("branch " + branch + " already uses ticket prefix " + prefix);
         }
+        cache.changed(branch);
         ServiceType t = new ServiceType();
         t.key = new ServiceType.Key(branch, code);
         t.prefix = prefix;

@@ -54,7 +54,7 @@ public record ServiceHours(Map<DayOfWeek, Hours> days) {
     /** Tickets are taken only while the branch is open: otherwise {@link BranchClosed}, with the next opening. */
     public void requireOpen(String branch, Instant now, ZoneId zone) {
         if (isOpen(now, zone)) return;
-        throw new BranchClosed(branch, this, now.atZone(zone), nextOpening(now, zone).orElseThrow());
+        throw new BranchClosed(branch, this, null, now.atZone(zone), nextOpening(now, zone).orElseThrow());
     }
 
     /** The next time the branch opens after {@code now} (empty when it never closes). */

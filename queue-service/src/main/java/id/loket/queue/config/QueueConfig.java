@@ -35,6 +35,13 @@ public interface QueueConfig {
     @WithDefault("20")
     int appointmentSlotCapacity();
 
+    /**
+     * How long a replica keeps a branch's set-up (zone, service types, hours, holidays) in memory for issuing
+     * tickets; a change through this replica is seen at once, one through another replica after this long.
+     */
+    @WithDefault("PT5S")
+    Duration referenceCacheTtl();
+
     /** Priority calls in a row at one counter before a waiting walk-in must be called. */
     @WithDefault("3")
     int priorityRunCap();

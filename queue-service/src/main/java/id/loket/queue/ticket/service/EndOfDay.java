@@ -21,7 +21,8 @@ import java.util.UUID;
  * The branch's end-of-day policy, as events: CLOSE ends every ticket still waiting (or called and not
  * served) with TicketClosedAtEndOfDay; CARRY_OVER moves waiting tickets to the next day, keeping their order.
  * Running it twice does nothing more. It runs by hand, and by itself at the branch's closing time
- * ({@link ClosingTime}). (Next day = the next calendar day: holiday calendars are not modelled here.)
+ * ({@link ClosingTime}). Carried-over tickets go to the branch's next working day: not a holiday, and (for a
+ * branch with service hours) a weekday it opens.
  */
 @ApplicationScoped
 public class EndOfDay {
@@ -62,7 +63,7 @@ public class EndOfDay {
     public Optional<Result> runAtClosingTime(String code) {
         Branch branch = branches.branch(code);
         Instant now = clock.instant();
-        Optional<ServiceHours.Closing> due = branches.serviceHours(code).lastClosing(now, branch.zone());
+        Optional<ServiceHours.Closing> due = branches.calendar(code).lastClosing(now, branch.zone());
         if (due.isEmpty()) return Optional.empty();
         LocalDate day = due.get().businessDate();
         boolean done = !em.createNativeQuery("SELECT 1 FROM scheduled_end_of_day WHERE branch_code = ?1 AND business_date = ?2")
@@ -83,6 +84,7 @@ public class EndOfDay {
     private Result run(Branch branch, LocalDate businessDate, Instant now) {
         String code = branch.code;
         boolean carry = BranchSetup.EndOfDayPolicy.CARRY_OVER.name().equals(branch.endOfDayPolicy);
+        LocalDate nextDay = branches.calendar(code).nextWorkingDay(businessDate); // past holidays and closed weekdays
         // rows locked (waiting for a call-next in progress to finish) so no counter calls them meanwhile
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("""
@@ -92,7 +94,7 @@ public class EndOfDay {
                 .setParameter(1, code).setParameter(2, businessDate).setParameter(3, carry).getResultList();
         for (String id : ids) {
             aggregates.handle(Ticket.streamId(UUID.fromString(id)), Ticket.DECIDER, TicketEvent.class,
-                    new Ticket.Command.EndOfDay(carry, businessDate, businessDate.plusDays(1), now));
+                    new Ticket.Command.EndOfDay(carry, businessDate, nextDay, now));
         }
         return new Result(code, branch.endOfDayPolicy, businessDate, ids.size());
     }

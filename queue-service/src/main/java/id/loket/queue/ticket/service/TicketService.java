@@ -5,7 +5,9 @@ import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.StoredEvent;
-import id.loket.queue.branch.Branch;
+import id.loket.platform.eventstore.ExpectedVersion;
+import id.loket.platform.events.EventCodec;
+import id.loket.queue.branch.BranchCache;
 import id.loket.queue.branch.BranchSetup;
 import id.loket.queue.branch.ServiceType;
 import id.loket.queue.config.QueueConfig;
@@ -32,15 +34,19 @@ public class TicketService {
     private final EventStore store;
     private final TicketNumbers numbers;
     private final BranchSetup branches;
+    private final BranchCache branchCache;
+    private final EventCodec codec;
     private final QueueConfig config;
     private final Clock clock;
 
     TicketService(AggregateRepository aggregates, EventStore store, TicketNumbers numbers, BranchSetup branches,
-                  QueueConfig config, Clock clock) {
+                  BranchCache branchCache, EventCodec codec, QueueConfig config, Clock clock) {
         this.aggregates = aggregates;
         this.store = store;
         this.numbers = numbers;
         this.branches = branches;
+        this.branchCache = branchCache;
+        this.codec = codec;
         this.config = config;
         this.clock = clock;
     }
@@ -52,22 +58,27 @@ public class TicketService {
     @Transactional
     public TicketView issue(UUID ticketId, String branchCode, String serviceTypeCode, TicketSource source, Priority priority,
                             UUID visitId, Instant queuedAt) {
-        Branch branch = branches.branch(branchCode);
-        ServiceType type = ServiceType.of(branchCode, serviceTypeCode)
+        // the branch's set-up from memory: it changes only through the admin endpoints (BranchCache)
+        BranchCache.Snapshot branch = branchCache.get(branchCode);
+        String prefix = branch.prefix(serviceTypeCode)
                 .orElseThrow(() -> new InvalidField("serviceType", "branch " + branchCode + " has no service type " + serviceTypeCode));
         Instant now = clock.instant();
         if (source != TicketSource.APPOINTMENT) {
-            // the kiosk and the door take tickets only while the branch is open (a booked slot was checked
-            // against the hours when it was booked, and its visitor may check in early)
-            branches.serviceHours(branchCode).requireOpen(branchCode, now, branch.zone());
+            // the kiosk and the door take tickets only while the branch is open and not on a holiday (a booked
+            // slot was checked against the calendar when it was booked, and its visitor may check in early)
+            branch.calendar().requireOpen(branchCode, now, branch.zone());
         }
         LocalDate businessDate = LocalDate.ofInstant(now, branch.zone());
-        String number = TicketNumbers.format(type.prefix, numbers.next(branchCode, serviceTypeCode, businessDate));
-        aggregates.handle(Ticket.streamId(ticketId), Ticket.DECIDER, TicketEvent.class,
+        // From here to the commit the numbering row is locked (every ticket of this branch's type waits), so only the
+        // append and its projection come after it. A new ticket's stream is new: there is no stream to read first.
+        String number = TicketNumbers.format(prefix, numbers.next(branchCode, serviceTypeCode, businessDate));
+        List<TicketEvent> events = Ticket.DECIDER.decide().apply(
                 new Ticket.Command.Issue(ticketId, visitId != null ? visitId : UUID.randomUUID(), number, branchCode,
                         serviceTypeCode, source, priority == null ? Priority.NONE : priority, businessDate, now,
-                        queuedAt != null ? queuedAt : now));
-        return TicketView.findById(ticketId);
+                        queuedAt != null ? queuedAt : now),
+                Ticket.DECIDER.initialState());
+        store.append(Ticket.streamId(ticketId), ExpectedVersion.noStream(), events.stream().map(codec::encode).toList());
+        return TicketView.findById(ticketId); // the projection persisted it in this transaction
     }
 
     public TicketView get(UUID ticketId) {
