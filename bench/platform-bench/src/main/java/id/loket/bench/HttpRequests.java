@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * A fixed number of one request, a few at a time, counting the answers by status class: the load before a
  * service's resident memory is read (the start row).
  *
- * <p>Arguments: {@code mode=http url=http://... [method=GET] [body=...] [count=1000] [concurrency=4]}
+ * <p>Arguments: {@code mode=http url=http://... [method=GET] [body=...] [purpose=...] [count=1000] [concurrency=4]};
+ * {@code purpose} is sent as {@code X-Purpose} (membership's participant reads require one).
  */
 @ApplicationScoped
 public class HttpRequests implements Bench.Mode {
@@ -29,6 +30,7 @@ public class HttpRequests implements Bench.Mode {
         URI url = URI.create(args.required("url"));
         String method = args.str("method", "GET");
         String body = args.str("body", null);
+        String purpose = args.str("purpose", null);
         int count = args.integer("count", 1000);
         int concurrency = args.integer("concurrency", 4);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -41,6 +43,7 @@ public class HttpRequests implements Bench.Mode {
                 HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30));
                 b.header("Authorization", Bench.bearer());
                 if (body != null) b.header("Content-Type", "application/json");
+                if (purpose != null) b.header("X-Purpose", purpose);
                 b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
                 try {
                     int status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -20,13 +20,16 @@ import java.util.UUID;
 public class CounterService {
 
     // The database decides who gets a ticket: the first WAITING row this transaction can lock, skipping rows
-    // another counter (on any replica) is calling right now. Priority first unless this counter has reached
-    // the cap of priority calls in a row, then the oldest by original issue time (an appointment's by its
-    // slot start).
+    // another counter (on any replica) is calling right now, the oldest by original issue time (an appointment's
+    // by its slot start). Priority tickets first unless this counter has reached the cap of priority calls in a
+    // row: one class, then the other, each read in the order of ticket_view_waiting_order, so a call stops at
+    // the first row it can take instead of sorting every waiting ticket of the branch (bench call-next: at
+    // 10,000 waiting, sorting them all per call held 20 counters to 54 calls/s).
     private static final String NEXT_WAITING = """
-            SELECT CAST(ticket_id AS text), priority FROM ticket_view
+            SELECT CAST(ticket_id AS text) FROM ticket_view
              WHERE branch = ?1 AND state = 'WAITING' AND service_type = ANY(CAST(?2 AS text[]))
-             ORDER BY CASE WHEN (priority <> 'NONE') = ?3 THEN 0 ELSE 1 END, queued_at, ticket_id
+               AND (priority <> 'NONE') = ?3
+             ORDER BY queued_at, ticket_id
              LIMIT 1
              FOR UPDATE SKIP LOCKED""";
 
@@ -63,18 +66,27 @@ public class CounterService {
         Counter counter = lock(counterId); // one call at a time per counter: its priority run stays exact
         if (!counter.isOpen()) throw new RuleViolation("counter " + counterId + " is CLOSED; open it before calling");
         boolean priorityFirst = counter.priorityRun < config.priorityRunCap();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(NEXT_WAITING)
-                .setParameter(1, counter.branchCode)
-                .setParameter(2, "{" + String.join(",", counter.serviceTypes) + "}")
-                .setParameter(3, priorityFirst)
-                .getResultList();
-        if (rows.isEmpty()) return Optional.empty();
-        UUID ticketId = UUID.fromString((String) rows.getFirst()[0]);
-        boolean priority = !"NONE".equals(rows.getFirst()[1]);
+        boolean priority = priorityFirst;
+        Optional<UUID> next = nextWaiting(counter, priority);
+        if (next.isEmpty()) { // none of the preferred class: the other one
+            priority = !priorityFirst;
+            next = nextWaiting(counter, priority);
+        }
+        if (next.isEmpty()) return Optional.empty();
+        UUID ticketId = next.get();
         tickets.call(ticketId, counterId);
         counter.priorityRun = priority ? counter.priorityRun + 1 : 0;
         return Optional.of(TicketView.findById(ticketId));
+    }
+
+    private Optional<UUID> nextWaiting(Counter counter, boolean priority) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery(NEXT_WAITING)
+                .setParameter(1, counter.branchCode)
+                .setParameter(2, "{" + String.join(",", counter.serviceTypes) + "}")
+                .setParameter(3, priority)
+                .getResultList();
+        return rows.stream().findFirst().map(UUID::fromString);
     }
 
     private Counter lock(String counterId) {
