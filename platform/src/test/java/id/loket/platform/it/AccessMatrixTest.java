@@ -24,6 +24,9 @@ class AccessMatrixTest {
                 .route("GET /tallies/branches/{code}", "FRONTLINER", "SUPERVISOR")
                 .route("GET /tallies/public", AccessMatrix.PUBLIC)
                 .route("POST /admin/projections/{name}/rebuild", "ADMIN")
+                .route("GET /branch-checks/branches/{code}", "FRONTLINER", "SUPERVISOR")
+                .route("POST /branch-checks/notes", "FRONTLINER", "SUPERVISOR")
+                .route("GET /branch-checks/desks/{desk}", "FRONTLINER", "SUPERVISOR")
                 .branchScoped("GET /tallies/branches/{code}", "/tallies/branches/SDA", null);
     }
 
