@@ -37,6 +37,9 @@ import java.util.stream.Stream;
  */
 final class PgServer {
 
+    private static final boolean DURABLE = Boolean.getBoolean("loket.test.postgres.durable");
+
+
     // JUL, not System.Logger: JBoss LogManager's LoggerFinder complains when JUL is not its LogManager
     private static final Logger LOG = Logger.getLogger("id.loket.platform.test.TestPostgres");
     private static final String USER = "postgres";
@@ -111,8 +114,9 @@ final class PgServer {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
+                    // a benchmark asks for a durable server (-Dloket.test.postgres.durable=true), as in production
+                    .setServerConfig("fsync", DURABLE ? "on" : "off")
+                    .setServerConfig("synchronous_commit", DURABLE ? "on" : "off")
                     // server and pg_ctl output go to a file, not through the test log
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
