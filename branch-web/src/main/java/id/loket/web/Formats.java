@@ -31,17 +31,22 @@ public final class Formats {
     }
 
     /** Whole minutes of a number of seconds, rounded up (a wait of 30 s reads as 1 min). */
-    static long minutes(Long seconds) {
-        return seconds == null ? 0 : (seconds + 59) / 60;
+    static Long minutes(Long seconds) {
+        return seconds == null ? 0L : (seconds + 59) / 60;
     }
 
-    static long minutes(Double seconds) {
-        return seconds == null ? 0 : (long) Math.ceil(seconds / 60);
+    static Long minutes(Double seconds) {
+        return seconds == null ? 0L : (long) Math.ceil(seconds / 60);
+    }
+
+    /** Whole minutes from one instant to another. */
+    static Long minutesUntil(Instant from, Instant to) {
+        return from == null || to == null ? 0L : Math.max(0, Duration.between(from, to).toMinutes());
     }
 
     /** Minutes from an instant until now. */
-    static long minutesAgo(Instant since) {
-        return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMinutes());
+    static Long minutesAgo(Instant since) {
+        return since == null ? 0L : Math.max(0, Duration.between(since, Instant.now()).toMinutes());
     }
 
     /** The branch's clock time of an instant (Asia/Jakarta for the demo branch). */

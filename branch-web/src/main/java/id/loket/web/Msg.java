@@ -64,7 +64,7 @@ public interface Msg {
     String no_page();
 
     @Message("{min} mnt")
-    String minutes(long min);
+    String minutes(Long min);
 
     @Message("{#when status}{#is 'ACTIVE'}AKTIF{#is 'SUSPENDED'}DITANGGUHKAN{#is 'INACTIVE'}TIDAK AKTIF{#is 'UNKNOWN'}TIDAK DIKETAHUI{#is 'NOT_REGISTERED'}TIDAK TERDAFTAR{#else}{status}{/when}")
     String status(String status);
@@ -171,7 +171,7 @@ public interface Msg {
     String door_count(int count);
 
     @Message("perkiraan {min} mnt")
-    String door_estimate(long min);
+    String door_estimate(Long min);
 
     @Message("perkiraan belum ada")
     String door_no_estimate();

@@ -68,7 +68,12 @@ public final class Queue {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Waiting(String serviceType, String name, int count, List<String> next, Long estimatedWaitSeconds) {
+    public record Waiting(String serviceType, String name, int count, List<String> next, Long estimatedWaitSeconds,
+                          Long waitTargetMinutes, Long oldestWaitSeconds) {
+        /** The oldest visitor has waited past the type's target (both from queue-service). */
+        public boolean late() {
+            return oldestWaitSeconds != null && waitTargetMinutes != null && oldestWaitSeconds > waitTargetMinutes * 60L;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
