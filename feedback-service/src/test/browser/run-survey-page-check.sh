@@ -1,26 +1,22 @@
 #!/usr/bin/env bash
 # Drives the participant's survey page (/survey/{token}) in headless Chromium against a running
-# feedback-service with real PostgreSQL and Kafka, clicks the fourth star, types a comment, submits, and
-# checks that the answer was stored; then copies the screenshot to docs/feedback-survey-page.png.
+# feedback-service with real PostgreSQL and Kafka: clicks the fourth star, types a comment, submits, checks
+# that the answer was stored and that axe-core finds no serious or critical violation; the test itself writes
+# docs/pages/survey-phone.png, docs/pages/survey-phone-thanks.png and docs/feedback-survey-page.png.
 #
-# The check itself is the @QuarkusTest BrowserSurveyTest (src/test/java/id/loket/feedback): it boots the
-# service on the embedded PostgreSQL + in-JVM Kafka of platform-test, publishes a VisitClosed to
-# loket.queue.events, and talks to Chromium over the DevTools protocol (JDK WebSocket, no framework).
-# It is part of `verify` and skips itself where /usr/bin/chromium is missing.
+# The check is the @QuarkusTest BrowserSurveyTest (src/test/java/id/loket/feedback), on platform-test's
+# Browser (Selenium 4 driving Debian's chromium through /usr/bin/chromedriver). It is part of `verify`; it
+# skips itself, loudly, where chromium or chromium-driver is missing, and fails then with CI=true.
 #
-#   apt-get install -y chromium            # once (Debian package)
+#   apt-get install -y chromium chromium-driver      # once (Debian packages)
 #   feedback-service/src/test/browser/run-survey-page-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."           # the repository root
-if [ ! -x /usr/bin/chromium ]; then
-  echo "chromium is not installed: apt-get install -y chromium" >&2
-  exit 1
-fi
+for bin in /usr/bin/chromium /usr/bin/chromedriver; do
+  [ -x "$bin" ] || { echo "$bin is missing: apt-get install -y chromium chromium-driver" >&2; exit 1; }
+done
 if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
-./mvnw -B -f feedback-service/pom.xml verify -Dtest=BrowserSurveyTest -Dsurefire.failIfNoSpecifiedTests=false
-shot=feedback-service/target/browser/feedback-survey-page.png
-[ -s "$shot" ] || { echo "no screenshot at $shot: was the test skipped?" >&2; exit 1; }
-cp "$shot" docs/feedback-survey-page.png
-echo "answer stored; screenshot: docs/feedback-survey-page.png"
+./mvnw -B -pl feedback-service -am verify -Dtest=BrowserSurveyTest -Dsurefire.failIfNoSpecifiedTests=false
+echo "answer stored; screenshots: docs/pages/survey-phone.png docs/pages/survey-phone-thanks.png docs/feedback-survey-page.png"

@@ -2,7 +2,7 @@ package id.loket.bench;
 
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
-import id.loket.platform.eventstore.NewEvent;
+import id.loket.platform.events.NewEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -3,7 +3,7 @@ package id.loket.bench;
 import id.loket.platform.config.LoketConfig;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
-import id.loket.platform.eventstore.NewEvent;
+import id.loket.platform.events.NewEvent;
 import id.loket.platform.relay.CloudEventHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;

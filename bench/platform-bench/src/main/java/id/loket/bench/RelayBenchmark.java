@@ -1,7 +1,7 @@
 package id.loket.bench;
 
 import id.loket.platform.eventstore.EventStore;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.relay.CloudEventHeaders;
 import id.loket.platform.relay.Relay;
 import id.loket.platform.relay.RelaySettings;

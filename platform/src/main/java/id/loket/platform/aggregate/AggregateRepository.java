@@ -2,7 +2,7 @@ package id.loket.platform.aggregate;
 
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** The platform's settings, `loket.*` in application.properties, each overridable by environment variable. */
 @ConfigMapping(prefix = "loket")
@@ -16,8 +15,6 @@ public interface LoketConfig {
     Relay relay();
 
     Topics topics();
-
-    Privacy privacy();
 
     default String topic() {
         return "loket." + service() + ".events";
@@ -50,10 +47,5 @@ public interface LoketConfig {
         /** Event topics keep their history so other services can rebuild projections from them. */
         @WithDefault("-1")
         String retentionMs();
-    }
-
-    interface Privacy {
-        /** HMAC-SHA256 key for nikHash; a secret, given by environment in production. */
-        Optional<String> nikHmacKey();
     }
 }

@@ -1,11 +1,10 @@
 package id.loket.platform.consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.loket.platform.eventstore.MetadataContext;
+import id.loket.platform.events.MetadataContext;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.infrastructure.Failures;
 import id.loket.platform.relay.CloudEventHeaders;
-import id.loket.platform.tracing.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -111,7 +110,7 @@ public class IdempotentConsumer {
     public boolean process(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> effect) {
         // a span for the effect, in the trace of the request that appended the event (its traceparent header);
         // events the effect appends carry this span on
-        Context parent = Span.current().getSpanContext().isValid() ? Context.current() : Traceparent.of(record);
+        Context parent = Span.current().getSpanContext().isValid() ? Context.current() : RecordTrace.of(record);
         Span span = span(consumer, record, parent, null);
         try (Scope ignored = span.makeCurrent()) {
             return processOnce(consumer, record, effect);
@@ -185,7 +184,7 @@ public class IdempotentConsumer {
         int applied = 0;
         for (int i = 0; i < batch.size(); i++) {
             IncomingEvent event = events.get(i);
-            Span span = span(consumer, batch.get(i), Traceparent.of(batch.get(i)), current);
+            Span span = span(consumer, batch.get(i), RecordTrace.of(batch.get(i)), current);
             try (Scope ignored = span.makeCurrent()) {
                 // remove: a second record with the same id in this batch finds it gone, and is skipped
                 if (!firstTime.remove(event.eventId())) continue;

@@ -1,5 +1,10 @@
 package id.loket.platform.eventstore;
 
+import id.loket.platform.events.NewEvent;
+import id.loket.platform.events.StoredEvent;
+import id.loket.platform.events.EventMetadata;
+import id.loket.platform.events.MetadataContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.platform.projection.Projections;

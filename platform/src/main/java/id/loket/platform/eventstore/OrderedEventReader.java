@@ -1,5 +1,7 @@
 package id.loket.platform.eventstore;
 
+import id.loket.platform.events.StoredEvent;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

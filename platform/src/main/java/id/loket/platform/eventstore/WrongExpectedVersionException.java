@@ -1,7 +1,9 @@
 package id.loket.platform.eventstore;
 
+import id.loket.platform.domain.ConcurrentUpdate;
+
 /** The stream moved on since the writer read it (or exists when it should not): a 409, never a lost update. */
-public class WrongExpectedVersionException extends RuntimeException {
+public class WrongExpectedVersionException extends ConcurrentUpdate {
 
     private final String streamId;
 

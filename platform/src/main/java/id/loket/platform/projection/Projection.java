@@ -1,6 +1,6 @@
 package id.loket.platform.projection;
 
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 
 import java.util.List;
 

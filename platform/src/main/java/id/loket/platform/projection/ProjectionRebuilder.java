@@ -2,7 +2,7 @@ package id.loket.platform.projection;
 
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.OrderedEventReader;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -1,6 +1,6 @@
 package id.loket.platform.relay;
 
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 

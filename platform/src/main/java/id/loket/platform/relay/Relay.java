@@ -2,7 +2,7 @@ package id.loket.platform.relay;
 
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.OrderedEventReader;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

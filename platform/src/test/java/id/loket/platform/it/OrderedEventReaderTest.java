@@ -3,7 +3,7 @@ package id.loket.platform.it;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
 import id.loket.platform.eventstore.OrderedEventReader;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.tally.TallyEvent;
 import io.agroal.api.AgroalDataSource;

@@ -1,7 +1,7 @@
 package id.loket.queue.branch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import id.loket.platform.eventstore.MetadataContext;
+import id.loket.platform.events.MetadataContext;
 import id.loket.platform.http.Problem;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -3,7 +3,7 @@ package id.loket.complaint.complaint.projection;
 import id.loket.complaint.complaint.domain.ComplaintEvent;
 import id.loket.complaint.complaint.domain.ComplaintEvent.*;
 import id.loket.complaint.complaint.domain.ComplaintStatus;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.projection.Projection;
 import jakarta.enterprise.context.ApplicationScoped;

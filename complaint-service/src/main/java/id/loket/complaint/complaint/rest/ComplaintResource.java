@@ -10,7 +10,7 @@ import id.loket.complaint.complaint.projection.TimelineEntry;
 import id.loket.complaint.complaint.service.ComplaintService;
 import id.loket.complaint.complaint.service.ComplaintService.Contact;
 import id.loket.platform.domain.InvalidField;
-import id.loket.platform.http.IdempotentCommands;
+import id.loket.platform.idempotency.IdempotentCommands;
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

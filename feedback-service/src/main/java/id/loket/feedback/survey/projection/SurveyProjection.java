@@ -3,7 +3,7 @@ package id.loket.feedback.survey.projection;
 import id.loket.feedback.config.FeedbackConfig;
 import id.loket.feedback.survey.domain.SurveyEvent;
 import id.loket.feedback.survey.service.SurveyTokens;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.projection.Projection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package id.loket.membership.contribution.projection;
 
 import id.loket.membership.contribution.domain.ContributionEvent;
 import id.loket.platform.eventstore.EventStoreException;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.projection.Projection;
 import io.agroal.api.AgroalDataSource;

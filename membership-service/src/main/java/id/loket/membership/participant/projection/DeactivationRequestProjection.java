@@ -1,7 +1,7 @@
 package id.loket.membership.participant.projection;
 
 import id.loket.membership.participant.domain.ParticipantEvent;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.projection.Projection;
 import id.loket.platform.eventstore.EventStoreException;

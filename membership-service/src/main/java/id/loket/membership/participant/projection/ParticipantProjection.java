@@ -4,7 +4,7 @@ import id.loket.membership.participant.domain.ParticipantEvent;
 import id.loket.membership.participant.domain.ParticipantStatus;
 import id.loket.membership.participant.service.ParticipantService;
 import id.loket.platform.eventstore.EventStoreException;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.projection.Projection;
 import io.agroal.api.AgroalDataSource;

@@ -8,7 +8,7 @@ import id.loket.membership.contribution.service.Ledgers;
 import id.loket.membership.participant.rest.ParticipantResource.ParticipantBody;
 import id.loket.membership.participant.rest.ParticipantResource.RegisterParticipant;
 import id.loket.membership.participant.service.ParticipantService;
-import id.loket.platform.http.IdempotentCommands;
+import id.loket.platform.idempotency.IdempotentCommands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -16,7 +16,7 @@ import id.loket.membership.participant.service.ParticipantService;
 import id.loket.membership.participant.service.ParticipantService.ParticipantDetails;
 import id.loket.membership.status.StatusService;
 import id.loket.platform.domain.InvalidField;
-import id.loket.platform.http.IdempotentCommands;
+import id.loket.platform.idempotency.IdempotentCommands;
 import id.loket.platform.jkn.Nik;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

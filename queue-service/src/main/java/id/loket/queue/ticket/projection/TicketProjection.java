@@ -1,6 +1,6 @@
 package id.loket.queue.ticket.projection;
 
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.projection.Projection;
 import id.loket.queue.ticket.domain.TicketEvent;

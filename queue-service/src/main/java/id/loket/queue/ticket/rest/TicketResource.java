@@ -3,7 +3,7 @@ package id.loket.queue.ticket.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.loket.platform.http.IdempotentCommands;
+import id.loket.platform.idempotency.IdempotentCommands;
 import id.loket.platform.http.Problem;
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;

@@ -4,7 +4,7 @@ import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.eventstore.EventStore;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.eventstore.ExpectedVersion;
 import id.loket.platform.events.EventCodec;
 import id.loket.queue.branch.BranchCache;

@@ -1,7 +1,7 @@
 package id.loket.platform.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import id.loket.platform.eventstore.MetadataContext;
+import id.loket.platform.events.MetadataContext;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;

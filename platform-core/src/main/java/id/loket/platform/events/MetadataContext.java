@@ -1,4 +1,4 @@
-package id.loket.platform.eventstore;
+package id.loket.platform.events;
 
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.tracing.Traceparent;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.loket.platform.domain.ConcurrentUpdate;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
-import id.loket.platform.eventstore.WrongExpectedVersionException;
 import id.loket.platform.infrastructure.Failures;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -65,7 +65,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response conflict(WrongExpectedVersionException e) {
+    public Response conflict(ConcurrentUpdate e) {
         return response(409, "concurrent-update", "Conflict",
                 "someone else changed this at the same time; read it again and retry", null);
     }
@@ -116,28 +116,13 @@ public class ProblemMappers {
         return response(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), null);
     }
 
-    /** A unique key refused a write that raced past the service's own checks: still a conflict, not a 500. */
-    @ServerExceptionMapper
-    public Response persistence(jakarta.persistence.PersistenceException e) {
-        return uniqueViolationOrServerError(e);
-    }
-
-    @ServerExceptionMapper
-    public Response store(id.loket.platform.eventstore.EventStoreException e) {
-        return uniqueViolationOrServerError(e);
-    }
-
-    private Response uniqueViolationOrServerError(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return response(409, "conflict", "Conflict", "this already exists", null);
-            }
-        }
-        return unexpected(e);
-    }
-
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        return unexpectedFailure(e);
+    }
+
+    /** Any failure no mapper names: a 503 when the database is out of reach, else a 500 that is logged. */
+    public static Response unexpectedFailure(Exception e) {
         if (Failures.isInfrastructure(e)) return unavailable(e);
         LOG.error("unexpected failure", e);
         return response(500, "server-error", "Server error", "the request could not be completed", null);
@@ -147,7 +132,7 @@ public class ProblemMappers {
      * The database is unreachable: nothing was written (the transaction did not commit), so the client may
      * safely try again; a 503 with Retry-After says so, where a 500 would say "bug".
      */
-    private Response unavailable(Exception e) {
+    private static Response unavailable(Exception e) {
         LOG.warnf("service unavailable: %s", e.toString());
         return Response.fromResponse(response(503, "unavailable", "Service unavailable",
                 "the database cannot be reached; nothing was recorded, try again shortly", null))

@@ -1,7 +1,5 @@
-package id.loket.platform.tracing;
+package id.loket.platform.consumer;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -12,12 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The W3C {@code traceparent} that ties an appended event to the span that appended it. The outbox relay
- * publishes long after that span ended, so the context travels in the event's metadata instead of the
- * thread: HTTP → append → (store) → Kafka header → consumer span → the consumer's own appends.
- */
-public final class Traceparent {
+/** The trace a consumed record belongs to (its {@code traceparent} header), to parent the consumer's span. */
+final class RecordTrace {
 
     private static final TextMapGetter<ConsumerRecord<?, ?>> HEADERS = new TextMapGetter<>() {
         @Override
@@ -35,18 +29,11 @@ public final class Traceparent {
         }
     };
 
-    private Traceparent() {
+    private RecordTrace() {
     }
 
-    /** The current span as a traceparent, or null when there is none (tracing off, no span). */
-    public static String current() {
-        SpanContext span = Span.current().getSpanContext();
-        if (!span.isValid()) return null;
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
-    }
-
-    /** The trace a consumed record belongs to, to parent the consumer's span; root when the record has none. */
-    public static Context of(ConsumerRecord<?, ?> record) {
+    /** The record's trace; the root context when the record has none. */
+    static Context of(ConsumerRecord<?, ?> record) {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), record, HEADERS);
     }
 }

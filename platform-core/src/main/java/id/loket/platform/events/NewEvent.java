@@ -1,4 +1,4 @@
-package id.loket.platform.eventstore;
+package id.loket.platform.events;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,6 @@
-package id.loket.platform.http;
+package id.loket.platform.idempotency;
+
+import id.loket.platform.http.IdempotencyKeyReusedException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package id.loket.platform.privacy;
 
-import id.loket.platform.config.LoketConfig;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -12,14 +12,18 @@ import java.util.HexFormat;
 /**
  * The NIK leaves membership-service's database only as a keyed hash (HMAC-SHA256 under a configured
  * secret) plus its last four digits, so services can match a person without holding the number.
+ *
+ * <p>Kept even where no bean uses it: its key setting ({@code loket.privacy.nik-hmac-key}) is given to every
+ * service alike, and a setting whose mapping was dropped with an unused bean fails the start-up validation.
  */
+@Unremovable
 @ApplicationScoped
 public class NikHasher {
 
     private final byte[] key;
 
-    NikHasher(LoketConfig config) {
-        this.key = config.privacy().nikHmacKey()
+    NikHasher(PrivacyConfig config) {
+        this.key = config.nikHmacKey()
                 .orElseThrow(() -> new IllegalStateException("loket.privacy.nik-hmac-key (LOKET_PRIVACY_NIK_HMAC_KEY) is not set"))
                 .getBytes(StandardCharsets.UTF_8);
     }

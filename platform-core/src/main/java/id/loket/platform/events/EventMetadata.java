@@ -1,4 +1,4 @@
-package id.loket.platform.eventstore;
+package id.loket.platform.events;
 
 /**
  * Who and what caused an event. Carried in the store's metadata column and as Kafka headers, so one visit

@@ -1,6 +1,6 @@
 package id.loket.platform.http;
 
-import id.loket.platform.eventstore.MetadataContext;
+import id.loket.platform.events.MetadataContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.MDC;

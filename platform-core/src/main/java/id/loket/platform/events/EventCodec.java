@@ -3,8 +3,8 @@ package id.loket.platform.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.loket.platform.eventstore.NewEvent;
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.NewEvent;
+import id.loket.platform.events.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
