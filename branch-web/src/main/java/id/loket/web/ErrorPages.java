@@ -1,6 +1,7 @@
 package id.loket.web;
 
 import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -9,8 +10,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** What every page answers when a role or branch does not open it, or a service refuses or does not answer. */
 public class ErrorPages {
 
-    /** A page or action the person's role or branch does not open, here or at a service: a 403 page, no data. */
-    @ServerExceptionMapper
+    /**
+     * A page or action the person's role or branch does not open, here or at a service: a 403 page, no data.
+     * Before platform-core's problem+json mapper of the same exception: these are pages, not an API.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response forbidden(ForbiddenException e, HttpHeaders headers) {
         return forbiddenPage(headers);
     }

@@ -54,6 +54,11 @@ public final class Formats {
         return at == null ? "" : CLOCK.format(at.atZone(BRANCH_ZONE));
     }
 
+    /** A required document "A|B" is met by any one of A and B (complaint-service's categories). */
+    static java.util.List<String> alternatives(String requiredDocument) {
+        return requiredDocument == null ? java.util.List.of() : java.util.List.of(requiredDocument.split("\\|"));
+    }
+
     /** An instant as ISO text, for the count-up timers (data-since). */
     static String iso(Instant at) {
         return at == null ? "" : at.toString();

@@ -1,5 +1,6 @@
 package id.loket.web;
 
+import id.loket.platform.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -42,9 +43,9 @@ public class Pages {
     @GET
     @Authenticated
     public Object landing() {
-        String page = who.has(Who.SUPERVISOR) ? "/supervisor"
-                : who.has(Who.FRONTLINER) ? "/loket"
-                : who.has(Who.SECURITY_OFFICER) ? "/pintu" : null;
+        String page = who.has(Roles.SUPERVISOR) ? "/supervisor"
+                : who.has(Roles.FRONTLINER) ? "/loket"
+                : who.has(Roles.SECURITY_OFFICER) ? "/pintu" : null;
         if (page == null) return Templates.landing();
         return Response.seeOther(URI.create(page)).build();
     }

@@ -1,5 +1,7 @@
 package id.loket.web;
 
+import id.loket.platform.events.MetadataContext;
+import id.loket.platform.http.CorrelationFilter;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,11 +24,25 @@ public class PersonsToken implements ClientRequestFilter {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    MetadataContext metadata;
+
     @Override
     public void filter(ClientRequestContext request) {
         String token = EXPLICIT.get();
         if (token == null) token = currentToken();
         if (token != null) request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        String correlationId = correlationId();
+        if (correlationId != null) request.getHeaders().putSingle(CorrelationFilter.HEADER, correlationId);
+    }
+
+    /** The page request's correlation id (platform-core's CorrelationFilter), so the services' logs and events share it. */
+    private String correlationId() {
+        try {
+            return metadata.correlationId();
+        } catch (RuntimeException e) {
+            return null; // no request
+        }
     }
 
     /** The access token of the person signed in on this request, or null. */

@@ -17,12 +17,6 @@ import java.util.List;
 @Named("who")
 public class Who {
 
-    public static final String SECURITY_OFFICER = "SECURITY_OFFICER";
-    public static final String FRONTLINER = "FRONTLINER";
-    public static final String SUPERVISOR = "SUPERVISOR";
-    public static final String ANALYST = "ANALYST";
-    public static final String ADMIN = "ADMIN";
-
     @Inject
     SecurityIdentity identity;
 

@@ -1,5 +1,6 @@
 package id.loket.web.counter;
 
+import id.loket.platform.security.Roles;
 import id.loket.web.Calls;
 import id.loket.web.Service;
 import id.loket.web.ServiceDown;
@@ -38,7 +39,7 @@ import java.util.UUID;
  */
 @Path("/loket")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Who.FRONTLINER, Who.SUPERVISOR})
+@RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
 public class CounterResource {
 
     /** What the console shows; ticket null when the counter has none in hand. */

@@ -1,5 +1,8 @@
 package id.loket.web.door;
 
+import id.loket.platform.security.Roles;
+import id.loket.platform.domain.InvalidField;
+import id.loket.platform.jkn.Nik;
 import id.loket.web.Calls;
 import id.loket.web.Service;
 import id.loket.web.ServiceDown;
@@ -32,7 +35,7 @@ import java.util.List;
  */
 @Path("/pintu")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Who.SECURITY_OFFICER, Who.SUPERVISOR})
+@RolesAllowed({Roles.SECURITY_OFFICER, Roles.SUPERVISOR})
 public class DoorResource {
 
     /** queue-service's purposes, in the order the door asks them (most frequent first). */
@@ -152,6 +155,13 @@ public class DoorResource {
     private static Form validate(Form f) {
         String n = f.number() == null ? "" : f.number().trim();
         String numberError = n.matches("\\d{16}|\\d{13}") ? null : "16 / 13";
+        if (n.length() == 16 && numberError == null) {
+            try {
+                Nik.parse(n, "nik", LocalDate.now(ZoneId.of("Asia/Jakarta"))); // region, birth date, serial
+            } catch (InvalidField e) {
+                numberError = e.getMessage();
+            }
+        }
         String purposeError = f.purpose() == null || !PURPOSES.contains(f.purpose()) ? "?" : null;
         if (numberError == null && purposeError == null) return null;
         return new Form(n, f.purpose(), f.priority(), numberError, purposeError);
