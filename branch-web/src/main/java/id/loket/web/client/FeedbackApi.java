@@ -33,6 +33,19 @@ public interface FeedbackApi {
     @Path("/visits/{visitId}/survey")
     Response visitSurvey(@PathParam("visitId") String visitId);
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Figures(long offered, long answered, java.math.BigDecimal meanRating, java.math.BigDecimal csat, long lowScores) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Satisfaction(String branch, Figures total) {
+    }
+
+    @GET
+    @Path("/satisfaction")
+    Satisfaction satisfaction(@jakarta.ws.rs.QueryParam("branch") String branch, @jakarta.ws.rs.QueryParam("from") String from,
+                              @jakarta.ws.rs.QueryParam("to") String to);
+
     /** The QR image, fetched through branch-web so the counter screen needs no route to feedback-service. */
     @GET
     @Path("/surveys/{token}/qr.png")
