@@ -56,6 +56,7 @@ class AccessMatrixTest {
                 .route("POST /complaints/{id}/reopen", COUNTER)
                 .route("POST /complaints/{id}/education", COUNTER)
                 .route("GET /reports/complaint-patterns", "SUPERVISOR", "ANALYST")
+                .route("GET /branches/{code}/complaints/attention", "SUPERVISOR", "ANALYST")
                 .route("POST /admin/projections/{name}/rebuild", "ADMIN")
                 .branchScoped("POST /complaints", "/complaints", Api.registerBody("SDA", "INFORMATION", "COUNTER"))
                 .branchScoped("GET /complaints", "/complaints?branch=SDA", null)
@@ -68,6 +69,7 @@ class AccessMatrixTest {
                 .branchScoped("POST /complaints/{id}/resolve", c + "/resolve", "{\"resolution\":\"dijelaskan\",\"actionTaken\":\"informasi\"}")
                 .branchScoped("POST /complaints/{id}/reopen", c + "/reopen", "{\"reason\":\"belum jelas\"}")
                 .branchScoped("POST /complaints/{id}/education", c + "/education", "{\"channels\":[\"MOBILE_JKN\"]}")
+                .branchScoped("GET /branches/{code}/complaints/attention", "/branches/SDA/complaints/attention", null)
                 .branchScoped("GET /reports/complaint-patterns", "/reports/complaint-patterns?from=" + today + "&to=" + today + "&branch=SDA", null)
                 .check();
         assertThat(findings).isEmpty();

@@ -53,9 +53,11 @@ class AccessMatrixTest {
                 .route("GET /visits/{visitId}/survey", COUNTER)
                 .route("GET /satisfaction", REPORTS)
                 .route("GET /satisfaction/comments", REPORTS)
+                .route("GET /branches/{code}/satisfaction/today", REPORTS)
                 .route("POST /admin/projections/{name}/rebuild", "ADMIN")
                 .branchScoped("GET /visits/{visitId}/survey", "/visits/" + visitId + "/survey", null)
                 .branchScoped("GET /satisfaction", "/satisfaction?branch=SDA&" + days, null)
+                .branchScoped("GET /branches/{code}/satisfaction/today", "/branches/SDA/satisfaction/today", null)
                 .branchScoped("GET /satisfaction/comments", "/satisfaction/comments?branch=SDA&" + days, null)
                 .check();
         assertThat(findings).isEmpty();

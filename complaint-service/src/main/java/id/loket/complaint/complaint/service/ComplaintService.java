@@ -237,15 +237,40 @@ public class ComplaintService {
         return new PageOf(query.page(Page.of(page, size)).list(), total, page, size);
     }
 
+    /**
+     * A query condition: a deadline that is still running falls before the named parameter. The running
+     * deadlines: the first response until it is given (paused or not), the resolution while the complaint is OPEN.
+     */
+    public static String runningDeadlineBefore(String parameter) {
+        return "(status <> 'RESOLVED' AND ((respondedAt IS NULL AND firstResponseDueAt < " + parameter + ")"
+                + " OR (status = 'OPEN' AND resolutionDueAt < " + parameter + ")))";
+    }
+
+    /** The earliest running deadline, as a query expression (for rows that have one: see runningDeadlineBefore). */
+    public static final String RUNNING_DUE_AT = "(CASE WHEN respondedAt IS NULL AND status = 'OPEN'"
+            + " AND resolutionDueAt < firstResponseDueAt THEN resolutionDueAt"
+            + " WHEN respondedAt IS NULL THEN firstResponseDueAt ELSE resolutionDueAt END)";
+
     /** Overdue: a deadline that is still running has passed. */
-    public static final String OVERDUE = "(status <> 'RESOLVED' AND ((respondedAt IS NULL AND firstResponseDueAt < :now)"
-            + " OR (status = 'OPEN' AND resolutionDueAt < :now)))";
+    public static final String OVERDUE = runningDeadlineBefore(":now");
+
+    /** A deadline of a complaint: FIRST_RESPONSE or RESOLUTION (the names of ComplaintSlaBreached.deadline). */
+    public record Deadline(String name, Instant dueAt) {
+    }
+
+    /** The earliest deadline still running, if any (none once resolved, or paused after the first response). */
+    public static Optional<Deadline> runningDeadline(ComplaintView v) {
+        if (ComplaintStatus.RESOLVED.name().equals(v.status)) return Optional.empty();
+        Deadline response = v.respondedAt == null ? new Deadline("FIRST_RESPONSE", v.firstResponseDueAt) : null;
+        Deadline resolution = ComplaintStatus.OPEN.name().equals(v.status) ? new Deadline("RESOLUTION", v.resolutionDueAt) : null;
+        if (response == null) return Optional.ofNullable(resolution);
+        if (resolution == null) return Optional.of(response);
+        return Optional.of(resolution.dueAt().isBefore(response.dueAt()) ? resolution : response);
+    }
 
     public boolean isOverdue(ComplaintView v) {
         Instant now = clock.instant();
-        if (ComplaintStatus.RESOLVED.name().equals(v.status)) return false;
-        return (v.respondedAt == null && v.firstResponseDueAt.isBefore(now))
-                || (ComplaintStatus.OPEN.name().equals(v.status) && v.resolutionDueAt.isBefore(now));
+        return runningDeadline(v).map(d -> d.dueAt().isBefore(now)).orElse(false);
     }
 
     public List<String> missingDocuments(ComplaintView v) {

@@ -1,5 +1,6 @@
 package id.loket.feedback.survey.metrics;
 
+import id.loket.feedback.survey.report.BranchToday;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -12,8 +13,6 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +54,18 @@ public class CsatTodayGauge {
     void refresh() {
         try {
             Instant now = clock.instant();
-            // "today" anywhere on earth is no earlier than yesterday in UTC; the exact day per zone is checked below
+            // a lower bound for the query; the exact day per zone is checked below
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                     SELECT branch, zone_id, submitted_date, count(*), count(*) FILTER (WHERE rating >= 4)
                       FROM survey_view WHERE submitted_date >= ?1
                      GROUP BY branch, zone_id, submitted_date""")
-                    .setParameter(1, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1))
+                    .setParameter(1, BranchToday.earliest(now))
                     .getResultList();
             Map<String, Day> today = new TreeMap<>();
             for (Object[] r : rows) {
                 LocalDate day = r[2] instanceof Date d ? d.toLocalDate() : (LocalDate) r[2];
-                if (!day.equals(LocalDate.ofInstant(now, ZoneId.of((String) r[1])))) continue;
+                if (!BranchToday.isToday(day, (String) r[1], now)) continue;
                 today.merge((String) r[0], new Day(((Number) r[3]).longValue(), ((Number) r[4]).longValue()),
                         (a, b) -> a.plus(b.answered, b.satisfied));
             }

@@ -1,5 +1,6 @@
 package id.loket.feedback.survey.projection;
 
+import id.loket.feedback.survey.report.BranchToday;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -56,6 +57,12 @@ public class SurveyView extends PanacheEntityBase {
     /** The surveys of visits that closed on the business days from..to (inclusive, each in its branch's zone) at one branch. */
     public static List<SurveyView> closedOn(String branch, LocalDate from, LocalDate to) {
         return list("branch = ?1 and closedDate >= ?2 and closedDate <= ?3", branch, from, to);
+    }
+
+    /** A branch's answers given today, "today" in each survey's own branch zone (as the CSAT-today gauge counts). */
+    public static List<SurveyView> answeredToday(String branch, Instant now) {
+        return SurveyView.<SurveyView>list("branch = ?1 and submittedDate >= ?2", branch, BranchToday.earliest(now))
+                .stream().filter(v -> BranchToday.isToday(v.submittedDate, v.zoneId, now)).toList();
     }
 
     @Override

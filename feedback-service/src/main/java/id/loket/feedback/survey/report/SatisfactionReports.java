@@ -1,14 +1,17 @@
 package id.loket.feedback.survey.report;
 
+import id.loket.feedback.survey.domain.Survey;
 import id.loket.feedback.survey.projection.SurveyComment;
 import id.loket.feedback.survey.projection.SurveyView;
 import id.loket.platform.domain.InvalidField;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +38,52 @@ public class SatisfactionReports {
 
     public record Comments(String branch, LocalDate from, LocalDate to, int page, int size, long total,
                            List<Comment> items) {
+    }
+
+    /** A low score of today (rated at or below Survey.LOW_SCORE, so LowSatisfactionFlagged with the answer). */
+    public record LowScore(UUID surveyId, String visitId, String counterId, String serviceType, int rating,
+                           String commentExcerpt, boolean contactRequested, Instant flaggedAt) {
+    }
+
+    /** Today's figures of a branch (today in its zone) and its newest {@code size} low scores. */
+    public record Today(String branch, SatisfactionFigures figures, List<LowScore> low) {
+    }
+
+    /** Long enough to tell what went wrong at a glance; the whole text is in {@code GET /satisfaction/comments}. */
+    static final int EXCERPT = 140;
+
+    private final Clock clock;
+
+    SatisfactionReports(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Today today(String branch, int size) {
+        List<SurveyView> answers = SurveyView.answeredToday(branch, clock.instant());
+        List<SurveyView> low = answers.stream().filter(v -> v.rating <= Survey.LOW_SCORE)
+                .sorted(Comparator.comparing((SurveyView v) -> v.submittedAt).reversed().thenComparing(v -> v.surveyId))
+                .limit(size).toList();
+        Map<UUID, SurveyComment> texts = commentsOf(low);
+        List<LowScore> items = low.stream().map(v -> {
+            SurveyComment c = texts.get(v.surveyId);
+            return new LowScore(v.surveyId, v.visitId, v.counterId, v.serviceType, v.rating,
+                    c == null ? null : excerpt(c.comment), c != null && c.contactPhone != null, v.submittedAt);
+        }).toList();
+        return new Today(branch, SatisfactionFigures.of("today", answers), items);
+    }
+
+    static String excerpt(String comment) {
+        if (comment == null || comment.isBlank()) return null;
+        String flat = comment.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= EXCERPT) return flat;
+        int end = flat.lastIndexOf(' ', EXCERPT - 1);
+        return flat.substring(0, end > EXCERPT / 2 ? end : EXCERPT - 1) + "…";
+    }
+
+    private static Map<UUID, SurveyComment> commentsOf(List<SurveyView> views) {
+        return views.isEmpty() ? Map.of()
+                : SurveyComment.<SurveyComment>list("surveyId in ?1", views.stream().map(v -> v.surveyId).toList())
+                .stream().collect(Collectors.toMap(c -> c.surveyId, c -> c));
     }
 
     public Report report(String branch, String from, String to, String groupBy) {
@@ -66,9 +115,7 @@ public class SatisfactionReports {
         long total = SurveyView.count(where, branch, start, end);
         List<SurveyView> views = SurveyView.find(where + " order by submittedAt desc, surveyId", branch, start, end)
                 .page(Page.of(page, size)).list();
-        Map<UUID, SurveyComment> texts = views.isEmpty() ? Map.of()
-                : SurveyComment.<SurveyComment>list("surveyId in ?1", views.stream().map(v -> v.surveyId).toList())
-                .stream().collect(Collectors.toMap(c -> c.surveyId, c -> c));
+        Map<UUID, SurveyComment> texts = commentsOf(views);
         List<Comment> items = views.stream().map(v -> new Comment(v.surveyId, v.visitId, v.counterId, v.serviceType,
                 v.rating, texts.containsKey(v.surveyId) ? texts.get(v.surveyId).comment : null, v.submittedAt)).toList();
         return new Comments(branch, start, end, page, size, total, items);
