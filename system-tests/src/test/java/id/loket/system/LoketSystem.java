@@ -161,7 +161,11 @@ public final class LoketSystem implements AutoCloseable {
                     env.put("LOKET_QUEUE_DEMO_DATA", Boolean.toString(demoBranch)); // else the test sets up its own
                     env.put("QUARKUS_REST_CLIENT_MEMBERSHIP_URL", "http://127.0.0.1:" + ports.get(Service.MEMBERSHIP));
                 }
-                case MEMBERSHIP -> env.put("MEMBERSHIP_CIVIL_REGISTRY_URL", "http://127.0.0.1:" + civilRegistryPort);
+                case MEMBERSHIP -> {
+                    env.put("MEMBERSHIP_CIVIL_REGISTRY_URL", "http://127.0.0.1:" + civilRegistryPort);
+                    // the demo branch's participants (one in arrears, one active …), as deploy/loket up has them
+                    env.put("LOKET_MEMBERSHIP_DEMO_DATA", Boolean.toString(demoBranch));
+                }
                 case FEEDBACK -> {
                     env.put("LOKET_FEEDBACK_TOKEN_KEY", FEEDBACK_TOKEN_KEY);
                     // every test request comes from 127.0.0.1: the per-address limit of the public survey routes

@@ -22,6 +22,7 @@ import java.util.Map;
 public final class BranchFloor {
 
     private static BranchFloor floor;
+    private static RuntimeException failedToStart;
 
     private final Keycloak keycloak;
     private final LoketSystem system;
@@ -35,7 +36,16 @@ public final class BranchFloor {
 
     /** The floor, started at the first call (Keycloak and the services side by side, then branch-web). */
     public static synchronized BranchFloor get() {
-        if (floor == null) floor = start();
+        // a floor that did not start fails every later test at once, with the first failure, instead of trying again
+        if (failedToStart != null) throw new IllegalStateException("the branch floor did not start", failedToStart);
+        if (floor == null) {
+            try {
+                floor = start();
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
+        }
         return floor;
     }
 
