@@ -1,5 +1,6 @@
 package id.loket.queue.counter;
 
+import id.loket.platform.http.IdempotentCommands;
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;
 import id.loket.queue.branch.BranchResource.ChangeCounter;
@@ -7,6 +8,7 @@ import id.loket.queue.branch.BranchResource.CounterBody;
 import id.loket.queue.branch.BranchSetup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import id.loket.queue.ticket.rest.TicketBody;
 import jakarta.validation.Valid;
@@ -32,11 +34,13 @@ public class CounterResource {
     private final CounterService counters;
     private final BranchSetup setup;
     private final CurrentActor actor;
+    private final IdempotentCommands idempotent;
 
-    CounterResource(CounterService counters, BranchSetup setup, CurrentActor actor) {
+    CounterResource(CounterService counters, BranchSetup setup, CurrentActor actor, IdempotentCommands idempotent) {
         this.counters = counters;
         this.setup = setup;
         this.actor = actor;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -73,15 +77,19 @@ public class CounterResource {
         return CounterBody.of(counters.close(id));
     }
 
-    /** 200 with the called ticket, 204 when nobody is waiting for this counter's service types. */
+    /**
+     * 200 with the called ticket, 204 when nobody is waiting for this counter's service types, 409 naming the ticket
+     * when the counter already has one called or in service. With an {@code Idempotency-Key}, a retry answers what
+     * the first call answered (the same ticket), and calls nobody else.
+     */
     @POST
     @Path("/call-next")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public Response callNext(@PathParam("id") String id) {
+    public Response callNext(@HeaderParam(IdempotentCommands.HEADER) String key, @PathParam("id") String id) {
         requireCounterBranch(id);
-        return counters.callNext(id)
+        return idempotent.run(key, "POST /counters/{id}/call-next", id, () -> counters.callNext(id)
                 .map(t -> Response.ok(TicketBody.of(t)).build())
-                .orElseGet(() -> Response.noContent().build());
+                .orElseGet(() -> Response.noContent().build()));
     }
 
     /** A counter never moves to another branch, so the check holds for the write that follows. */

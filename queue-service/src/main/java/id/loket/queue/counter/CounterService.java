@@ -4,6 +4,7 @@ import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.queue.branch.Counter;
 import id.loket.queue.config.QueueConfig;
+import id.loket.queue.counter.domain.CounterSession;
 import id.loket.queue.ticket.projection.TicketView;
 import id.loket.queue.ticket.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,8 +64,10 @@ public class CounterService {
     /** The ticket called, or empty when nobody is waiting for this counter's service types. */
     @Transactional
     public Optional<TicketView> callNext(String counterId) {
-        Counter counter = lock(counterId); // one call at a time per counter: its priority run stays exact
-        if (!counter.isOpen()) throw new RuleViolation("counter " + counterId + " is CLOSED; open it before calling");
+        // one call at a time per counter: its priority run stays exact, and a second call (a double click, a retry
+        // without its key, another tab) sees the ticket the first one called and is refused
+        Counter counter = lock(counterId);
+        CounterSession.requireReadyToCall(counterId, counter.isOpen(), current(counterId));
         boolean priorityFirst = counter.priorityRun < config.priorityRunCap();
         boolean priority = priorityFirst;
         Optional<UUID> next = nextWaiting(counter, priority);
@@ -77,6 +80,17 @@ public class CounterService {
         tickets.call(ticketId, counterId);
         counter.priorityRun = priority ? counter.priorityRun + 1 : 0;
         return Optional.of(TicketView.findById(ticketId));
+    }
+
+    /** The ticket the counter has called or is serving, if any (at most one: call-next keeps it so). */
+    public Optional<CounterSession.CurrentTicket> current(String counterId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT CAST(ticket_id AS text), number, state FROM ticket_view
+                 WHERE counter_id = ?1 AND state IN ('CALLED', 'SERVING') ORDER BY called_at DESC LIMIT 1""")
+                .setParameter(1, counterId).getResultList();
+        return rows.stream().findFirst()
+                .map(r -> new CounterSession.CurrentTicket(UUID.fromString((String) r[0]), (String) r[1], (String) r[2]));
     }
 
     private Optional<UUID> nextWaiting(Counter counter, boolean priority) {
