@@ -66,6 +66,7 @@ class AccessMatrixTest {
                 .route("GET /branches/{code}", STAFF)
                 .route("POST /branches/{code}/service-types", "ADMIN")
                 .route("GET /branches/{code}/service-types", STAFF)
+                .route("PUT /branches/{code}/service-types/{type}", "ADMIN")
                 .route("PUT /branches/{code}/service-hours", "ADMIN")
                 .route("GET /branches/{code}/service-hours", STAFF)
                 .route("PUT /branches/{code}/holidays/{date}", "ADMIN")
@@ -106,6 +107,8 @@ class AccessMatrixTest {
                 .branchScoped("POST /branches/{code}/service-types", "/branches/" + branch + "/service-types",
                         "{\"code\":\"D\",\"prefix\":\"D\",\"name\":\"type D\"}")
                 .branchScoped("GET /branches/{code}/service-types", "/branches/" + branch + "/service-types", null)
+                .branchScoped("PUT /branches/{code}/service-types/{type}", "/branches/" + branch + "/service-types/A",
+                        "{\"name\":\"type A\",\"waitTargetMinutes\":20}")
                 .branchScoped("PUT /branches/{code}/service-hours", "/branches/" + branch + "/service-hours", "{\"hours\":[]}")
                 .branchScoped("GET /branches/{code}/service-hours", "/branches/" + branch + "/service-hours", null)
                 .branchScoped("PUT /branches/{code}/holidays/{date}", "/branches/" + branch + "/holidays/2040-02-01",

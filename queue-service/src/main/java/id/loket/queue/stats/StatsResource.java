@@ -24,13 +24,16 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
+    // within target: the visit's wait against its own service type's target (a counter serves several types)
     private static final String TIMES = """
             SELECT %1$s, count(*), avg(w), percentile_cont(0.9) WITHIN GROUP (ORDER BY w),
-                   avg(s), percentile_cont(0.9) WITHIN GROUP (ORDER BY s)
-              FROM (SELECT service_type, counter_id,
-                           extract(epoch FROM called_at - issued_at) AS w,
-                           extract(epoch FROM closed_at - started_at) AS s
-                      FROM ticket_view WHERE branch = ?1 AND business_date = ?2 AND state = 'CLOSED') x
+                   avg(s), percentile_cont(0.9) WITHIN GROUP (ORDER BY s),
+                   CAST(count(*) FILTER (WHERE w <= target * 60) AS float8) / count(*), min(target)
+              FROM (SELECT v.service_type, v.counter_id, t.wait_target_minutes AS target,
+                           extract(epoch FROM v.called_at - v.issued_at) AS w,
+                           extract(epoch FROM v.closed_at - v.started_at) AS s
+                      FROM ticket_view v JOIN service_type t ON t.branch_code = v.branch AND t.code = v.service_type
+                     WHERE v.branch = ?1 AND v.business_date = ?2 AND v.state = 'CLOSED') x
              GROUP BY %1$s ORDER BY %1$s""";
 
     private final BranchSetup branches;
@@ -79,8 +82,9 @@ public class StatsResource {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(TIMES.formatted(column))
                 .setParameter(1, code).setParameter(2, day).getResultList();
+        boolean byType = column.equals("service_type");
         return rows.stream().map(r -> new DayStats.Times((String) r[0], number(r[1]), decimal(r[2]), decimal(r[3]),
-                decimal(r[4]), decimal(r[5]))).toList();
+                decimal(r[4]), decimal(r[5]), byType ? (Integer) ((Number) r[7]).intValue() : null, decimal(r[6]))).toList();
     }
 
     private static long number(Object o) {
