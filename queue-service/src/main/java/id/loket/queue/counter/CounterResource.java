@@ -1,5 +1,6 @@
 package id.loket.queue.counter;
 
+import id.loket.platform.domain.InvalidField;
 import id.loket.platform.http.IdempotentCommands;
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;
@@ -28,7 +29,8 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class CounterResource {
 
-    public record Open(@NotBlank @Size(max = 100) String staff) {
+    /** staff: who staffs the counter; left out, the signed-in person (their token subject). */
+    public record Open(@Size(max = 100) String staff) {
     }
 
     private final CounterService counters;
@@ -64,9 +66,13 @@ public class CounterResource {
     @Path("/open")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public CounterBody open(@PathParam("id") String id, @Valid @NotNull Open body) {
+    public CounterBody open(@PathParam("id") String id, @Valid Open body) {
         requireCounterBranch(id);
-        return CounterBody.of(counters.open(id, body.staff()));
+        String by = actor.subject().orElse(null);
+        String given = body == null ? null : body.staff();
+        String staff = given == null || given.isBlank() ? by : given.strip();
+        if (staff == null) throw new InvalidField("staff", "is required when nobody is signed in");
+        return CounterBody.of(counters.open(id, staff, by));
     }
 
     @POST
@@ -74,7 +80,7 @@ public class CounterResource {
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public CounterBody close(@PathParam("id") String id) {
         requireCounterBranch(id);
-        return CounterBody.of(counters.close(id));
+        return CounterBody.of(counters.close(id, actor.subject().orElse(null)));
     }
 
     /**
