@@ -37,8 +37,11 @@ public class CounterResource {
     private final BranchSetup setup;
     private final CurrentActor actor;
     private final IdempotentCommands idempotent;
+    private final ConsoleService consoles;
 
-    CounterResource(CounterService counters, BranchSetup setup, CurrentActor actor, IdempotentCommands idempotent) {
+    CounterResource(CounterService counters, BranchSetup setup, CurrentActor actor, IdempotentCommands idempotent,
+                    ConsoleService consoles) {
+        this.consoles = consoles;
         this.counters = counters;
         this.setup = setup;
         this.actor = actor;
@@ -51,6 +54,15 @@ public class CounterResource {
         var c = setup.counter(id);
         actor.requireBranch(c.branchCode);
         return CounterBody.of(c);
+    }
+
+    /** What the counter console shows: state, staff, the current ticket with the door's screening, the waiting. */
+    @GET
+    @Path("/console")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
+    public CounterConsole console(@PathParam("id") String id) {
+        requireCounterBranch(id);
+        return consoles.console(id);
     }
 
     /** Change a counter's name and the service types it serves. */

@@ -17,7 +17,8 @@ public record DayStats(String branch, LocalDate date, long screenings, long scre
      * withinTargetShare: the visits that waited no longer than their service type's target.
      */
     public record Times(String key, long visits, Double meanWaitSeconds, Double p90WaitSeconds,
-                        Double meanServiceSeconds, Double p90ServiceSeconds, Integer waitTargetMinutes,
+                        Double meanServiceSeconds, Double p90ServiceSeconds, Double medianServiceSeconds,
+                        Integer waitTargetMinutes,
                         Double withinTargetShare) {
     }
 }

@@ -60,6 +60,16 @@ public record CounterSession(String counterId, boolean open, String staff, Insta
         };
     }
 
+    /** What a counter is doing: closed, open with nobody at it, calling a visitor, or serving one. */
+    public enum Activity { CLOSED, IDLE, CALLED, SERVING }
+
+    /** currentTicketState: the state of the ticket it has called or is serving, or null for none. */
+    public static Activity activity(boolean open, String currentTicketState) {
+        if (!open) return Activity.CLOSED;
+        if (currentTicketState == null) return Activity.IDLE;
+        return "SERVING".equals(currentTicketState) ? Activity.SERVING : Activity.CALLED;
+    }
+
     /** A counter calls only when it is open and has nobody called or in service (one person at a time). */
     public static void requireReadyToCall(String counterId, boolean open, Optional<CurrentTicket> current) {
         if (!open) throw new RuleViolation("counter " + counterId + " is CLOSED; open it before calling");

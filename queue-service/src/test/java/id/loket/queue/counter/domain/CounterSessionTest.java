@@ -59,6 +59,14 @@ class CounterSessionTest {
     }
 
     @Test
+    void whatACounterIsDoingFollowsItsSessionAndItsTicket() {
+        assertThat(CounterSession.activity(false, null)).isEqualTo(CounterSession.Activity.CLOSED);
+        assertThat(CounterSession.activity(true, null)).isEqualTo(CounterSession.Activity.IDLE);
+        assertThat(CounterSession.activity(true, "CALLED")).isEqualTo(CounterSession.Activity.CALLED);
+        assertThat(CounterSession.activity(true, "SERVING")).isEqualTo(CounterSession.Activity.SERVING);
+    }
+
+    @Test
     void anOpenCounterWithNobodyCalledMayCall() {
         assertThatCode(() -> CounterSession.requireReadyToCall("SDA-2", true, Optional.empty())).doesNotThrowAnyException();
     }
