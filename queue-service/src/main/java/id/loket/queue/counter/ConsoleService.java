@@ -14,11 +14,9 @@ import id.loket.queue.ticket.projection.TicketView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,16 +84,6 @@ public class ConsoleService {
         if (rows.isEmpty()) return null;
         Object[] r = rows.getFirst();
         return new CounterConsole.Door((String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).intValue(),
-                r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], instant(r[5]));
-    }
-
-    private static Instant instant(Object o) {
-        return switch (o) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime odt -> odt.toInstant();
-            case Timestamp ts -> ts.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + o.getClass());
-        };
+                r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], QueueNow.instant(r[5]));
     }
 }

@@ -65,7 +65,8 @@ public class QueueNow {
         return out;
     }
 
-    static Instant instant(Object o) {
+    /** A timestamp column of a native query as an instant. */
+    public static Instant instant(Object o) {
         return switch (o) {
             case null -> null;
             case Instant i -> i;
