@@ -1,7 +1,7 @@
 package id.loket.queue.counter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import id.loket.platform.eventstore.MetadataContext;
+import id.loket.platform.events.MetadataContext;
 import id.loket.platform.http.Problem;
 import id.loket.queue.counter.domain.CounterBusy;
 import jakarta.ws.rs.core.Response;

@@ -1,7 +1,7 @@
 package id.loket.queue.counter;
 
 import id.loket.platform.domain.InvalidField;
-import id.loket.platform.http.IdempotentCommands;
+import id.loket.platform.idempotency.IdempotentCommands;
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;
 import id.loket.queue.branch.BranchResource.ChangeCounter;

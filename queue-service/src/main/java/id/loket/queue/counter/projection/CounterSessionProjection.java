@@ -1,6 +1,6 @@
 package id.loket.queue.counter.projection;
 
-import id.loket.platform.eventstore.StoredEvent;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.projection.Projection;
 import id.loket.queue.counter.domain.CounterEvent;
