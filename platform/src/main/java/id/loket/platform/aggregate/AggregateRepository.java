@@ -1,5 +1,6 @@
 package id.loket.platform.aggregate;
 
+import id.loket.platform.domain.Decider;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
 import id.loket.platform.events.StoredEvent;
