@@ -2,7 +2,7 @@ package id.loket.complaint.complaint.domain;
 
 import id.loket.complaint.calendar.WorkingCalendar;
 import id.loket.complaint.complaint.domain.ComplaintEvent.*;
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 

@@ -9,7 +9,7 @@ import id.loket.membership.participant.domain.ParticipantEvent.ParticipantDeacti
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantReactivated;
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantRegistered;
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantSuspended;
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.platform.jkn.Nik;
 

@@ -1,6 +1,6 @@
 package id.loket.queue.ticket.domain;
 
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.queue.ticket.domain.TicketEvent.ServiceStarted;
 import id.loket.queue.ticket.domain.TicketEvent.TicketCalled;
