@@ -47,7 +47,7 @@ class ParticipantTest {
     }
 
     static final ParticipantRegistered REGISTERED = registered(Segment.PBPU);
-    static final ParticipantSuspended SUSPENDED = new ParticipantSuspended(ID, HASH, DAY.plusMonths(1), 1, "acc-1");
+    static final ParticipantSuspended SUSPENDED = new ParticipantSuspended(ID, HASH, DAY.plusMonths(1), 1, "acc-1", 35_000L);
     static final ParticipantDeactivationRequested DEACTIVATION_REQUESTED = new ParticipantDeactivationRequested(ID, HASH, REQUEST,
             DeactivationReason.DECEASED, DAY.plusDays(3), "CMP-1", DOCUMENTS, "frontliner-1");
     static final ParticipantDeactivated DEACTIVATED = new ParticipantDeactivated(ID, HASH, DeactivationReason.DECEASED,
@@ -70,7 +70,7 @@ class ParticipantTest {
 
     @Test
     void everyOtherCommandNeedsARegisteredParticipant() {
-        List<Command> commands = List.of(new Command.Suspend(DAY, 1), new Command.Reactivate(DAY),
+        List<Command> commands = List.of(new Command.Suspend(DAY, 1, 35_000), new Command.Reactivate(DAY),
                 new Command.Deactivate(DeactivationReason.DECEASED, DAY, null),
                 new Command.RequestDeactivation(REQUEST, DeactivationReason.DECEASED, DAY, null, DOCUMENTS, "f"),
                 new Command.RequestReversal(REQUEST, "r", "f"), new Command.Decide(REQUEST, RequestKind.DEACTIVATION, true, "s", null),
@@ -80,12 +80,12 @@ class ParticipantTest {
 
     @Test
     void arrearsSuspendAnActiveParticipantOnceAndNeverAGovernmentPaidOne() {
-        Participant p = participant.given(REGISTERED).when(new Command.Suspend(DAY.plusMonths(1), 1)).then(SUSPENDED);
+        Participant p = participant.given(REGISTERED).when(new Command.Suspend(DAY.plusMonths(1), 1, 35_000)).then(SUSPENDED);
         assertThat(p.status()).isEqualTo(ParticipantStatus.SUSPENDED);
-        participant.given(REGISTERED, SUSPENDED).when(new Command.Suspend(DAY.plusMonths(2), 2)).thenNothing();
-        participant.given(REGISTERED, DEACTIVATED).when(new Command.Suspend(DAY.plusMonths(2), 2)).thenNothing();
-        participant.given(registered(Segment.PBI_APBN)).when(new Command.Suspend(DAY, 3)).thenNothing();
-        participant.given(registered(Segment.PBI_APBD)).when(new Command.Suspend(DAY, 3)).thenNothing();
+        participant.given(REGISTERED, SUSPENDED).when(new Command.Suspend(DAY.plusMonths(2), 2, 70_000)).thenNothing();
+        participant.given(REGISTERED, DEACTIVATED).when(new Command.Suspend(DAY.plusMonths(2), 2, 70_000)).thenNothing();
+        participant.given(registered(Segment.PBI_APBN)).when(new Command.Suspend(DAY, 3, 105_000)).thenNothing();
+        participant.given(registered(Segment.PBI_APBD)).when(new Command.Suspend(DAY, 3, 105_000)).thenNothing();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package id.loket.queue.counter.domain;
 
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.queue.counter.domain.CounterEvent.CounterClosed;
 import id.loket.queue.counter.domain.CounterEvent.CounterOpened;
