@@ -357,6 +357,8 @@ class VisitEndToEndTest {
         String spouseKey = "participant-" + spouseId;
         Map<Service, Map<String, List<String>>> expected = new LinkedHashMap<>();
         expected.put(QUEUE, ordered(
+                // the frontliner's counter session is an event too (who opened the counter)
+                "counter-" + COUNTER, List.of("CounterOpened"),
                 "visit-" + visitId, List.of("VisitorScreened"),
                 "ticket-" + ticketId, List.of("TicketIssued", "TicketCalled", "ServiceStarted", "VisitClosed")));
         expected.put(MEMBERSHIP, ordered(
