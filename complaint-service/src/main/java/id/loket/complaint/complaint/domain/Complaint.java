@@ -1,6 +1,6 @@
 package id.loket.complaint.complaint.domain;
 
-import id.loket.complaint.calendar.WorkingCalendar;
+import id.loket.complaint.reference.domain.WorkingCalendar;
 import id.loket.complaint.complaint.domain.ComplaintEvent.*;
 import id.loket.platform.aggregate.Decider;
 import id.loket.platform.domain.NotFound;

@@ -2,7 +2,7 @@ package id.loket.complaint.complaint.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.loket.complaint.access.BranchScope;
+import id.loket.complaint.complaint.rest.BranchScope;
 import id.loket.complaint.complaint.domain.Channel;
 import id.loket.complaint.complaint.domain.ComplaintStatus;
 import id.loket.complaint.complaint.projection.ComplaintView;

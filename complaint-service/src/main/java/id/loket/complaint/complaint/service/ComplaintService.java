@@ -1,9 +1,9 @@
 package id.loket.complaint.complaint.service;
 
-import id.loket.complaint.calendar.BranchCalendars;
-import id.loket.complaint.calendar.WorkingCalendar;
-import id.loket.complaint.category.Category;
-import id.loket.complaint.category.ReferenceData;
+import id.loket.complaint.reference.service.BranchCalendars;
+import id.loket.complaint.reference.domain.WorkingCalendar;
+import id.loket.complaint.reference.domain.Category;
+import id.loket.complaint.reference.service.ReferenceData;
 import id.loket.complaint.complaint.domain.Channel;
 import id.loket.complaint.complaint.domain.Complaint;
 import id.loket.complaint.complaint.domain.ComplaintEvent;
