@@ -1,5 +1,6 @@
-package id.loket.feedback.ratelimit;
+package id.loket.feedback.ratelimit.rest;
 
+import id.loket.feedback.ratelimit.service.ClientRateLimiter;
 import id.loket.feedback.config.FeedbackConfig;
 import id.loket.platform.http.Problem;
 import io.vertx.core.http.HttpServerRequest;

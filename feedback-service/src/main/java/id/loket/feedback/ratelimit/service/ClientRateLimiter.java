@@ -1,4 +1,4 @@
-package id.loket.feedback.ratelimit;
+package id.loket.feedback.ratelimit.service;
 
 import io.netty.util.NetUtil;
 

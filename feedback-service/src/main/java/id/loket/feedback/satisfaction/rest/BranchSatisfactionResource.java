@@ -1,8 +1,8 @@
-package id.loket.feedback.survey.rest;
+package id.loket.feedback.satisfaction.rest;
 
-import id.loket.feedback.survey.report.SatisfactionFigures;
-import id.loket.feedback.survey.report.SatisfactionReports;
-import id.loket.feedback.survey.report.SatisfactionReports.LowScore;
+import id.loket.feedback.satisfaction.service.SatisfactionFigures;
+import id.loket.feedback.satisfaction.service.SatisfactionReports;
+import id.loket.feedback.satisfaction.service.SatisfactionReports.LowScore;
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

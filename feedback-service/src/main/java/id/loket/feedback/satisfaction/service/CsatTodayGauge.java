@@ -1,6 +1,6 @@
-package id.loket.feedback.survey.metrics;
+package id.loket.feedback.satisfaction.service;
 
-import id.loket.feedback.survey.report.BranchToday;
+import id.loket.feedback.survey.projection.BranchToday;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

@@ -1,4 +1,4 @@
-package id.loket.feedback.survey.report;
+package id.loket.feedback.satisfaction.service;
 
 import id.loket.feedback.survey.domain.Survey;
 import id.loket.feedback.survey.projection.SurveyComment;

@@ -1,4 +1,4 @@
-package id.loket.feedback.survey.report;
+package id.loket.feedback.survey.projection;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package id.loket.feedback;
+package id.loket.feedback.ratelimit.rest;
 
 import id.loket.platform.test.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;

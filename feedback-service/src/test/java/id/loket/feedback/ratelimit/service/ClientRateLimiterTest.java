@@ -1,4 +1,4 @@
-package id.loket.feedback.ratelimit;
+package id.loket.feedback.ratelimit.service;
 
 import org.junit.jupiter.api.Test;
 

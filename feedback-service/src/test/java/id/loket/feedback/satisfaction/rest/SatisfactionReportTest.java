@@ -1,5 +1,6 @@
-package id.loket.feedback;
+package id.loket.feedback.satisfaction.rest;
 
+import id.loket.feedback.QueueTopic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

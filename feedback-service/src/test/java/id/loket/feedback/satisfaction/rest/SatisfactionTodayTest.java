@@ -1,5 +1,7 @@
-package id.loket.feedback;
+package id.loket.feedback.satisfaction.rest;
 
+import id.loket.feedback.MovableClock;
+import id.loket.feedback.QueueTopic;
 import id.loket.platform.test.OpenApiFuzzer;
 import id.loket.platform.test.TestTokens;
 import io.agroal.api.AgroalDataSource;

@@ -1,5 +1,6 @@
-package id.loket.feedback;
+package id.loket.feedback.survey.messaging;
 
+import id.loket.feedback.QueueTopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.platform.test.TopicReader;

@@ -1,5 +1,6 @@
-package id.loket.feedback;
+package id.loket.feedback.survey.projection;
 
+import id.loket.feedback.QueueTopic;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,5 +1,7 @@
-package id.loket.feedback;
+package id.loket.feedback.survey.rest;
 
+import id.loket.feedback.MovableClock;
+import id.loket.feedback.QueueTopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.zxing.BinaryBitmap;
