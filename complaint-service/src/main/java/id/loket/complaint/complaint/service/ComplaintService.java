@@ -12,6 +12,7 @@ import id.loket.complaint.complaint.domain.ComplaintStatus;
 import id.loket.complaint.complaint.projection.ComplaintContact;
 import id.loket.complaint.complaint.projection.ComplaintView;
 import id.loket.complaint.complaint.projection.TimelineEntry;
+import id.loket.complaint.config.ComplaintConfig;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
@@ -20,7 +21,6 @@ import id.loket.platform.eventstore.EventStore;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -69,7 +69,7 @@ public class ComplaintService {
 
     ComplaintService(AggregateRepository aggregates, EventStore store, EventCodec codec, ReferenceData reference,
                      BranchCalendars calendars, ReferenceNumbers numbers, Clock clock,
-                     @ConfigProperty(name = "complaint.reopen-window") Duration reopenWindow) {
+                     ComplaintConfig config) {
         this.aggregates = aggregates;
         this.store = store;
         this.codec = codec;
@@ -77,7 +77,7 @@ public class ComplaintService {
         this.calendars = calendars;
         this.numbers = numbers;
         this.clock = clock;
-        this.reopenWindow = reopenWindow;
+        this.reopenWindow = config.reopenWindow();
     }
 
     @Transactional

@@ -1,6 +1,6 @@
 package id.loket.complaint.sla.service;
 
-import id.loket.complaint.sla.config.AttentionConfig;
+import id.loket.complaint.config.ComplaintConfig;
 import id.loket.complaint.reference.service.BranchCalendars;
 import id.loket.complaint.reference.domain.WorkingCalendar;
 import id.loket.complaint.complaint.projection.ComplaintView;
@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * A branch's complaints that need the supervisor now: a running deadline has passed (overdue, by the rule of
  * {@code GET /complaints?overdue=true}, the SLA monitor and the overdue gauge) or falls within
- * {@link AttentionConfig#dueSoonWithin()} of service-hours time. Most urgent first: the earliest running deadline.
+ * {@link ComplaintConfig.Attention#dueSoonWithin()} of service-hours time. Most urgent first: the earliest running deadline.
  */
 @ApplicationScoped
 public class ComplaintAttention {
@@ -33,12 +33,12 @@ public class ComplaintAttention {
     private static final String NEEDS_ATTENTION = "branch = :branch AND " + ComplaintService.runningDeadlineBefore(":horizon");
 
     private final BranchCalendars calendars;
-    private final AttentionConfig config;
+    private final ComplaintConfig.Attention config;
     private final Clock clock;
 
-    ComplaintAttention(BranchCalendars calendars, AttentionConfig config, Clock clock) {
+    ComplaintAttention(BranchCalendars calendars, ComplaintConfig config, Clock clock) {
         this.calendars = calendars;
-        this.config = config;
+        this.config = config.attention();
         this.clock = clock;
     }
 

@@ -40,6 +40,7 @@ public class OverdueComplaintsGauge {
                 .register(registry);
     }
 
+    // the scheduler reads the interval itself; ComplaintConfig.OverdueGauge documents it
     @Scheduled(every = "${complaint.overdue-gauge.every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

@@ -6,6 +6,7 @@ import id.loket.complaint.complaint.domain.Complaint;
 import id.loket.complaint.complaint.domain.ComplaintEvent.ComplaintSlaBreached;
 import id.loket.complaint.complaint.projection.ComplaintView;
 import id.loket.complaint.complaint.service.ComplaintService;
+import id.loket.complaint.config.ComplaintConfig;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.eventstore.EventStore;
@@ -14,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -49,19 +49,20 @@ public class SlaMonitor {
     private final Duration branchHeadAfter;
 
     SlaMonitor(EventStore store, EventCodec codec, ComplaintService complaints, BranchCalendars calendars, Clock clock,
-               @ConfigProperty(name = "complaint.escalation.branch-head-after") Duration branchHeadAfter) {
+               ComplaintConfig config) {
         this.store = store;
         this.codec = codec;
         this.complaints = complaints;
         this.calendars = calendars;
         this.clock = clock;
-        this.branchHeadAfter = branchHeadAfter;
+        this.branchHeadAfter = config.escalation().branchHeadAfter();
     }
 
     public static String breachStream(UUID complaintId, String deadline, Instant dueAt) {
         return "sla-" + complaintId + "-" + deadline + "-" + dueAt;
     }
 
+    // the scheduler reads the interval itself; ComplaintConfig.SlaMonitor documents and checks it
     @Scheduled(every = "${complaint.sla-monitor.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
