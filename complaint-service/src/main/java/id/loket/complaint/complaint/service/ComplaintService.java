@@ -189,18 +189,6 @@ public class ComplaintService {
         return ComplaintView.findById(id);
     }
 
-    /**
-     * The branch a complaint belongs to (it never changes): what access to it is checked against. A scalar
-     * query, so no view is left in the request's persistence context to be read back stale after the step.
-     */
-    public String branchOf(UUID id) {
-        return ComplaintView.getEntityManager()
-                .createQuery("SELECT v.branch FROM ComplaintView v WHERE v.complaintId = :id", String.class)
-                .setParameter("id", id)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new NotFound("no complaint " + id));
-    }
-
     public Details get(UUID id) {
         return new Details(view(id), ComplaintContact.findById(id), TimelineEntry.of(id));
     }

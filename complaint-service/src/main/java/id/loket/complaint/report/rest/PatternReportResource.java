@@ -43,6 +43,7 @@ public class PatternReportResource {
     public Response get(@QueryParam("from") @NotNull String from, @QueryParam("to") @NotNull String to,
                         @QueryParam("groupBy") @DefaultValue("category") String groupBy,
                         @QueryParam("branch") String branch, @Context HttpHeaders headers) {
+        // not one record's branch but the report's scope (a national analyst's may be every branch): checked here
         PatternReport.Report report = build(from, to, groupBy, BranchScope.of(actor, branch));
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));

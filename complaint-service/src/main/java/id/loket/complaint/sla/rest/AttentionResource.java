@@ -2,7 +2,8 @@ package id.loket.complaint.sla.rest;
 
 import id.loket.complaint.sla.service.ComplaintAttention;
 import id.loket.complaint.complaint.projection.ComplaintView;
-import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -44,18 +45,16 @@ public class AttentionResource {
     }
 
     private final ComplaintAttention attention;
-    private final CurrentActor actor;
 
-    AttentionResource(ComplaintAttention attention, CurrentActor actor) {
+    AttentionResource(ComplaintAttention attention) {
         this.attention = attention;
-        this.actor = actor;
     }
 
     @GET
-    public AttentionPage get(@PathParam("code") @Pattern(regexp = "[A-Z0-9]{2,10}", message = "must be a branch code such as SDA") String code,
+    @BranchScoped
+    public AttentionPage get(@Branch @PathParam("code") @Pattern(regexp = "[A-Z0-9]{2,10}", message = "must be a branch code such as SDA") String code,
                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        actor.requireBranch(code);
         var r = attention.of(code, "code", page, size);
         return new AttentionPage(code, r.asOf(), r.dueSoonWithin().toString(), r.overdue(), r.total() - r.overdue(),
                 r.total(), r.page(), r.size(), r.items().stream().map(AttentionResource::item).toList());
