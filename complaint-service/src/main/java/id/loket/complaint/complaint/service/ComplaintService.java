@@ -17,6 +17,7 @@ import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.events.EventCodec;
+import id.loket.platform.events.MetadataContext;
 import id.loket.platform.eventstore.EventStore;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,11 +66,12 @@ public class ComplaintService {
     private final BranchCalendars calendars;
     private final ReferenceNumbers numbers;
     private final Clock clock;
+    private final MetadataContext metadata;
     private final Duration reopenWindow;
 
     ComplaintService(AggregateRepository aggregates, EventStore store, EventCodec codec, ReferenceData reference,
                      BranchCalendars calendars, ReferenceNumbers numbers, Clock clock,
-                     ComplaintConfig config) {
+                     MetadataContext metadata, ComplaintConfig config) {
         this.aggregates = aggregates;
         this.store = store;
         this.codec = codec;
@@ -77,12 +79,14 @@ public class ComplaintService {
         this.calendars = calendars;
         this.numbers = numbers;
         this.clock = clock;
+        this.metadata = metadata;
         this.reopenWindow = config.reopenWindow();
     }
 
     @Transactional
     public ComplaintView register(Registration r) {
         UUID id = UUID.randomUUID();
+        metadata.branch(r.branch()); // the event's branch is the complaint's, not the user's
         aggregates.handle(Complaint.streamId(id), Complaint.DECIDER, ComplaintEvent.class,
                 new Complaint.Command.Register(registered(id, r)));
         saveContact(id, r.contact());
@@ -98,6 +102,7 @@ public class ComplaintService {
         // checked first so that a duplicate does not draw a reference number; a concurrent duplicate is still
         // refused by appendIfAbsent (at the cost of a skipped number)
         if (store.currentVersion(Complaint.streamId(id)) > 0) return false;
+        metadata.branch(r.branch());
         boolean created = store.appendIfAbsent(Complaint.streamId(id), List.of(codec.encode(registered(id, r))));
         if (created) saveContact(id, r.contact());
         return created;
@@ -184,7 +189,7 @@ public class ComplaintService {
     /** Appends whatever a command decides to an existing complaint (used by the consumers and the monitor too). */
     @Transactional
     public ComplaintView handle(UUID id, Complaint.Command command) {
-        view(id);
+        metadata.branch(view(id).branch); // the event's branch is the complaint's, whoever acts on it
         aggregates.handle(Complaint.streamId(id), Complaint.DECIDER, ComplaintEvent.class, command);
         return ComplaintView.findById(id);
     }

@@ -9,6 +9,7 @@ import id.loket.complaint.complaint.service.ComplaintService;
 import id.loket.complaint.config.ComplaintConfig;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.platform.events.EventCodec;
+import id.loket.platform.events.MetadataContext;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.WrongExpectedVersionException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,15 +47,17 @@ public class SlaMonitor {
     private final ComplaintService complaints;
     private final BranchCalendars calendars;
     private final Clock clock;
+    private final MetadataContext metadata;
     private final Duration branchHeadAfter;
 
     SlaMonitor(EventStore store, EventCodec codec, ComplaintService complaints, BranchCalendars calendars, Clock clock,
-               ComplaintConfig config) {
+               MetadataContext metadata, ComplaintConfig config) {
         this.store = store;
         this.codec = codec;
         this.complaints = complaints;
         this.calendars = calendars;
         this.clock = clock;
+        this.metadata = metadata;
         this.branchHeadAfter = config.escalation().branchHeadAfter();
     }
 
@@ -107,6 +110,7 @@ public class SlaMonitor {
 
     private boolean breach(ComplaintView v, String deadline, Instant dueAt, Instant now) {
         var event = new ComplaintSlaBreached(v.complaintId, v.reference, v.branch, v.category, deadline, dueAt, now);
+        metadata.branch(v.branch);
         return QuarkusTransaction.requiringNew().call(() ->
                 store.appendIfAbsent(breachStream(v.complaintId, deadline, dueAt), List.of(codec.encode(event))));
     }
