@@ -50,6 +50,7 @@ public class CsatTodayGauge {
         }
     }
 
+    // the scheduler reads the interval itself; FeedbackConfig.metricsRefresh documents it
     @Scheduled(every = "${loket.feedback.metrics-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
