@@ -3,7 +3,8 @@ package id.loket.feedback.satisfaction.rest;
 import id.loket.feedback.satisfaction.service.SatisfactionFigures;
 import id.loket.feedback.satisfaction.service.SatisfactionReports;
 import id.loket.feedback.satisfaction.service.SatisfactionReports.LowScore;
-import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -37,17 +38,15 @@ public class BranchSatisfactionResource {
     }
 
     private final SatisfactionReports reports;
-    private final CurrentActor actor;
 
-    BranchSatisfactionResource(SatisfactionReports reports, CurrentActor actor) {
+    BranchSatisfactionResource(SatisfactionReports reports) {
         this.reports = reports;
-        this.actor = actor;
     }
 
     @GET
-    public TodayBody today(@PathParam("code") @Pattern(regexp = "[A-Z0-9]{2,10}", message = "must be a branch code such as SDA") String code,
+    @BranchScoped
+    public TodayBody today(@Branch @PathParam("code") @Pattern(regexp = "[A-Z0-9]{2,10}", message = "must be a branch code such as SDA") String code,
                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        actor.requireBranch(code);
         SatisfactionReports.Today t = reports.today(code, size);
         SatisfactionFigures f = t.figures();
         return new TodayBody(code, f.csat(), f.answered(), f.meanRating(), f.lowScores(), t.low());

@@ -3,7 +3,8 @@ package id.loket.feedback.satisfaction.rest;
 import id.loket.feedback.satisfaction.service.SatisfactionFigures;
 import id.loket.feedback.satisfaction.service.SatisfactionReports;
 import id.loket.feedback.satisfaction.service.SatisfactionReports.Report;
-import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -34,20 +35,18 @@ public class SatisfactionResource {
     static final String CSV = "text/csv";
 
     private final SatisfactionReports reports;
-    private final CurrentActor actor;
 
-    SatisfactionResource(SatisfactionReports reports, CurrentActor actor) {
+    SatisfactionResource(SatisfactionReports reports) {
         this.reports = reports;
-        this.actor = actor;
     }
 
     /** JSON, or CSV when the client asks for text/csv before JSON (one line per group, then the total). */
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    public Response report(@QueryParam("branch") @NotBlank String branch, @QueryParam("from") String from,
+    @BranchScoped
+    public Response report(@Branch @QueryParam("branch") @NotBlank String branch, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
                            @Context HttpHeaders headers) {
-        actor.requireBranch(branch);
         Report r = reports.report(branch, from, to, groupBy);
         return wantsCsv(headers)
                 ? Response.ok(csv(r), CSV + ";charset=UTF-8").build()
@@ -75,11 +74,11 @@ public class SatisfactionResource {
     @GET
     @Path("/comments")
     @Produces(MediaType.APPLICATION_JSON)
-    public SatisfactionReports.Comments comments(@QueryParam("branch") @NotBlank String branch,
+    @BranchScoped
+    public SatisfactionReports.Comments comments(@Branch @QueryParam("branch") @NotBlank String branch,
                                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        actor.requireBranch(branch);
         return reports.comments(branch, from, to, page, size);
     }
 
