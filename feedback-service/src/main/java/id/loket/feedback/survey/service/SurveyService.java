@@ -12,6 +12,7 @@ import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.events.EventCodec;
+import id.loket.platform.events.MetadataContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -43,15 +44,17 @@ public class SurveyService {
     private final SurveyTokens tokens;
     private final FeedbackConfig config;
     private final Clock clock;
+    private final MetadataContext metadata;
 
     SurveyService(EventStore store, EventCodec codec, AggregateRepository aggregates, SurveyTokens tokens,
-                  FeedbackConfig config, Clock clock) {
+                  FeedbackConfig config, Clock clock, MetadataContext metadata) {
         this.store = store;
         this.codec = codec;
         this.aggregates = aggregates;
         this.tokens = tokens;
         this.config = config;
         this.clock = clock;
+        this.metadata = metadata;
     }
 
     /**
@@ -65,6 +68,7 @@ public class SurveyService {
         SurveyOffered offered = new SurveyOffered(UUID.randomUUID(), visit.visitId(), visit.branch(), visit.counterId(),
                 visit.serviceType(), visit.closedAt(), visit.closedAt().plus(config.surveyExpiry()),
                 visit.waitedSeconds(), visit.servedSeconds(), visit.zone());
+        metadata.branch(visit.branch()); // the event's branch is the visit's
         return store.appendIfAbsent(Survey.streamId(visit.visitId()), List.of(codec.encode(offered)));
     }
 
@@ -86,6 +90,7 @@ public class SurveyService {
     public SurveyView submit(String token, Answer answer) {
         SurveyView view = byToken(token);
         Instant now = clock.instant();
+        metadata.branch(view.branch); // the survey's branch: the participant who answers has none
         aggregates.handle(Survey.streamId(view.visitId), Survey.DECIDER, SurveyEvent.class,
                 new Survey.Command.Submit(answer.rating(), answer.aspects(), answer.comment(), answer.contactPhone(), now));
         boolean hasComment = answer.comment() != null && !answer.comment().isBlank();
