@@ -7,7 +7,6 @@ import id.loket.complaint.reference.service.ReferenceData;
 import id.loket.complaint.complaint.domain.Channel;
 import id.loket.complaint.complaint.domain.Complaint;
 import id.loket.complaint.complaint.domain.ComplaintEvent;
-import id.loket.complaint.complaint.domain.ComplaintEvent.ComplaintRegistered;
 import id.loket.complaint.complaint.domain.ComplaintStatus;
 import id.loket.complaint.complaint.projection.ComplaintContact;
 import id.loket.complaint.complaint.projection.ComplaintView;
@@ -26,7 +25,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +85,7 @@ public class ComplaintService {
     public ComplaintView register(Registration r) {
         UUID id = UUID.randomUUID();
         metadata.branch(r.branch()); // the event's branch is the complaint's, not the user's
-        aggregates.handle(Complaint.streamId(id), Complaint.DECIDER, ComplaintEvent.class,
-                new Complaint.Command.Register(registered(id, r)));
+        aggregates.handle(Complaint.streamId(id), Complaint.DECIDER, ComplaintEvent.class, registration(id, r));
         saveContact(id, r.contact());
         return ComplaintView.findById(id);
     }
@@ -103,12 +100,14 @@ public class ComplaintService {
         // refused by appendIfAbsent (at the cost of a skipped number)
         if (store.currentVersion(Complaint.streamId(id)) > 0) return false;
         metadata.branch(r.branch());
-        boolean created = store.appendIfAbsent(Complaint.streamId(id), List.of(codec.encode(registered(id, r))));
+        List<ComplaintEvent> decided = Complaint.DECIDER.decide().apply(registration(id, r), Complaint.DECIDER.initialState());
+        boolean created = store.appendIfAbsent(Complaint.streamId(id), decided.stream().map(codec::encode).toList());
         if (created) saveContact(id, r.contact());
         return created;
     }
 
-    private ComplaintRegistered registered(UUID id, Registration r) {
+    /** The registration command with the facts it needs: the category, the branch's calendar, a reference number. */
+    private Complaint.Command.Register registration(UUID id, Registration r) {
         Category category = reference.category(r.category())
                 .orElseThrow(() -> new InvalidField("category", "unknown category " + r.category()));
         WorkingCalendar calendar = calendars.of(r.branch(), "branch");
@@ -116,15 +115,11 @@ public class ComplaintService {
             throw new InvalidField("relatedComplaintId", "no complaint " + r.relatedComplaintId());
         }
         Instant now = clock.instant();
-        LocalDate businessDate = calendar.businessDate(now);
         Contact c = r.contact();
         boolean hasContact = c != null && (c.name() != null || c.phone() != null || c.email() != null);
-        return new ComplaintRegistered(id, numbers.next(r.branch(), businessDate), r.branch(), category.code(),
-                category.serviceLevel(), r.channel(), category.requiredDocuments(), category.escalationUnit(),
-                category.resolutionWorkingDays(), r.participantId(), r.visitId(), r.counterId(), r.surveyId(),
-                r.relatedComplaintId(), r.description().strip(), hasContact, now, businessDate,
-                calendar.addWorkingTime(now, Duration.ofMinutes(category.firstResponseMinutes())),
-                calendar.endOfWorkingDays(now, category.resolutionWorkingDays()));
+        return new Complaint.Command.Register(id, numbers.next(r.branch(), calendar.businessDate(now)), r.channel(),
+                r.branch(), category, calendar, r.participantId(), r.visitId(), r.counterId(), r.surveyId(),
+                r.relatedComplaintId(), r.description(), hasContact, now);
     }
 
     private static void saveContact(UUID id, Contact c) {

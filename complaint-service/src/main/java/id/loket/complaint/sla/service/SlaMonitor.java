@@ -3,10 +3,11 @@ package id.loket.complaint.sla.service;
 import id.loket.complaint.reference.service.BranchCalendars;
 import id.loket.complaint.reference.domain.WorkingCalendar;
 import id.loket.complaint.complaint.domain.Complaint;
-import id.loket.complaint.complaint.domain.ComplaintEvent.ComplaintSlaBreached;
+import id.loket.complaint.complaint.domain.ComplaintEvent;
 import id.loket.complaint.complaint.projection.ComplaintView;
 import id.loket.complaint.complaint.service.ComplaintService;
 import id.loket.complaint.config.ComplaintConfig;
+import id.loket.complaint.sla.domain.SlaBreach;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.platform.events.EventCodec;
 import id.loket.platform.events.MetadataContext;
@@ -62,7 +63,7 @@ public class SlaMonitor {
     }
 
     public static String breachStream(UUID complaintId, String deadline, Instant dueAt) {
-        return "sla-" + complaintId + "-" + deadline + "-" + dueAt;
+        return SlaBreach.streamId(complaintId, deadline, dueAt);
     }
 
     // the scheduler reads the interval itself; ComplaintConfig.SlaMonitor documents and checks it
@@ -109,10 +110,12 @@ public class SlaMonitor {
     }
 
     private boolean breach(ComplaintView v, String deadline, Instant dueAt, Instant now) {
-        var event = new ComplaintSlaBreached(v.complaintId, v.reference, v.branch, v.category, deadline, dueAt, now);
+        var detected = new SlaBreach.Detect(v.complaintId, v.reference, v.branch, v.category, deadline, dueAt, now);
         metadata.branch(v.branch);
-        return QuarkusTransaction.requiringNew().call(() ->
-                store.appendIfAbsent(breachStream(v.complaintId, deadline, dueAt), List.of(codec.encode(event))));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ComplaintEvent> decided = SlaBreach.DECIDER.decide().apply(detected, SlaBreach.DECIDER.initialState());
+            return store.appendIfAbsent(breachStream(v.complaintId, deadline, dueAt), decided.stream().map(codec::encode).toList());
+        });
     }
 
     private int climb(ComplaintView v, WorkingCalendar calendar, Instant firstBreached, Instant now) {
