@@ -4,7 +4,6 @@ import id.loket.feedback.config.FeedbackConfig;
 import id.loket.feedback.survey.domain.Survey;
 import id.loket.feedback.survey.domain.SurveyEvent;
 import id.loket.feedback.survey.domain.SurveyEvent.Aspects;
-import id.loket.feedback.survey.domain.SurveyEvent.SurveyOffered;
 import id.loket.feedback.survey.domain.SurveyExpired;
 import id.loket.feedback.survey.projection.SurveyComment;
 import id.loket.feedback.survey.projection.SurveyView;
@@ -58,18 +57,18 @@ public class SurveyService {
     }
 
     /**
-     * Offers the visit's survey, once however often the visit is delivered. It expires a fixed time after the
-     * visit closed, so a redelivery or a replay decides the same expiry.
+     * Offers the visit's survey, once however often the visit is delivered (the survey's stream is the visit's).
      *
      * @return false when the visit already had its survey
      */
     @Transactional
     public boolean offer(ClosedVisit visit) {
-        SurveyOffered offered = new SurveyOffered(UUID.randomUUID(), visit.visitId(), visit.branch(), visit.counterId(),
-                visit.serviceType(), visit.closedAt(), visit.closedAt().plus(config.surveyExpiry()),
-                visit.waitedSeconds(), visit.servedSeconds(), visit.zone());
+        var offer = new Survey.Command.Offer(UUID.randomUUID(), visit.visitId(), visit.branch(), visit.counterId(),
+                visit.serviceType(), visit.zone(), visit.closedAt(), visit.waitedSeconds(), visit.servedSeconds(),
+                config.surveyExpiry());
         metadata.branch(visit.branch()); // the event's branch is the visit's
-        return store.appendIfAbsent(Survey.streamId(visit.visitId()), List.of(codec.encode(offered)));
+        List<SurveyEvent> decided = Survey.DECIDER.decide().apply(offer, Survey.DECIDER.initialState());
+        return store.appendIfAbsent(Survey.streamId(visit.visitId()), decided.stream().map(codec::encode).toList());
     }
 
     /** The survey behind a link: 404 when unknown, 410 when it expired unanswered. Reads only: records nothing. */
