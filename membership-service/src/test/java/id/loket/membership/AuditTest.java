@@ -84,6 +84,34 @@ class AuditTest {
     }
 
     @Test
+    void theOfficerAtTheDoorReadsStatusAndArrearsForTheScreeningOnlyAndNeverTheNameOrBirthDate() {
+        String nik = Niks.female1990();
+        String id = given().contentType(ContentType.JSON).body(Api.body(nik, Api.newFamilyCard(), "PBPU", "III", null, null))
+                .post("/participants").then().statusCode(201).body("name", org.hamcrest.Matchers.notNullValue())
+                .extract().path("id");
+        given().header("Authorization", OFFICER).header("X-Purpose", "screening")
+                .get("/participants/" + id + "/status").then().statusCode(200)
+                .body("participantId", equalTo(id)).body("status", equalTo("ACTIVE"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("name")));
+        given().header("Authorization", OFFICER).header("X-Purpose", "screening")
+                .get("/participants/" + id + "/arrears").then().statusCode(200)
+                .body("participantId", equalTo(id)).body("arrearsTotal", equalTo(0))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("name")));
+        given().header("Authorization", OFFICER).header("X-Purpose", "screening").contentType(ContentType.JSON)
+                .body("{\"nik\":\"" + nik + "\"}").post("/participants/search").then().statusCode(200)
+                .body("id", equalTo(id)).body("status", equalTo("ACTIVE")).body("nikLast4", equalTo(nik.substring(12)))
+                .body("name", org.hamcrest.Matchers.nullValue()).body("birthDate", org.hamcrest.Matchers.nullValue());
+        // another purpose, or the participant's whole record, is not the door's
+        for (String route : new String[]{"/status", "/arrears"}) {
+            given().header("Authorization", OFFICER).header("X-Purpose", "visit:7d1e5c1a-0b7e-4a8e-9d55-1f0c2b3a4d5e")
+                    .get("/participants/" + id + route).then().statusCode(400).body("errors.field", hasItem("X-Purpose"));
+        }
+        given().header("Authorization", OFFICER).header("X-Purpose", "screening").get("/participants/" + id).then().statusCode(403);
+        given().header("Authorization", OFFICER).header("X-Purpose", "screening").get("/participants/" + id + "/history").then().statusCode(403);
+        assertThat(rows(ds, id)).as("the three reads of the door, audited; the refused ones read nothing").isEqualTo(3);
+    }
+
+    @Test
     void aReadWithoutAStatedPurposeIsRefusedAndReadsNothing() {
         String nik = Niks.female1990();
         String id = given().contentType(ContentType.JSON).body(Api.body(nik, Api.newFamilyCard(), "BP", "III", null, null))

@@ -65,9 +65,13 @@ class StatusTest {
         assertThat(Api.currentStatus(member)).isEqualTo("SUSPENDED");
         job.runToday(); // twice is once
         Api.suspensionRun(LocalDate.of(2023, 4, 20)); // and late is the same
+        // the event carries the arrears the door shows: what GET …/arrears calls arrearsTotal at the suspension
+        long arrears = given().get("/participants/" + id + "/arrears").then().statusCode(200).extract().jsonPath().getLong("arrearsTotal");
+        assertThat(arrears).isPositive();
         given().get("/participants/" + id + "/history").then().statusCode(200)
                 .body("type", equalTo(List.of("ParticipantRegistered", "ParticipantSuspended")))
-                .body("[1].summary", equalTo("Suspended from 2023-04-01: 1 month(s) unpaid on account " + head.getString("accountId")));
+                .body("[1].summary", equalTo("Suspended from 2023-04-01: 1 month(s) unpaid on account " + head.getString("accountId")
+                        + ", Rp " + arrears));
 
         assertThat(Api.status(id, LocalDate.of(2023, 2, 28))).isEqualTo("NOT_REGISTERED");
         assertThat(Api.status(id, LocalDate.of(2023, 3, 31))).isEqualTo("ACTIVE");
@@ -79,7 +83,9 @@ class StatusTest {
             ConsumerRecord<String, byte[]> r = topic.awaitRecord(rec -> ("participant-" + id).equals(rec.key())
                     && "loket.membership.ParticipantSuspended".equals(header(rec, "ce_type")), Duration.ofSeconds(60));
             JsonNode e = new ObjectMapper().readTree(r.value());
-            assertThat(fieldNames(e)).containsExactlyInAnyOrder("participantId", "nikHash", "effectiveFrom", "monthsInArrears", "accountId");
+            assertThat(fieldNames(e)).containsExactlyInAnyOrder("participantId", "nikHash", "effectiveFrom", "monthsInArrears", "accountId",
+                    "arrearsAmount");
+            assertThat(e.get("arrearsAmount").asLong()).isEqualTo(arrears);
             assertThat(e.get("effectiveFrom").asText()).isEqualTo("2023-04-01");
             assertThat(e.get("monthsInArrears").asInt()).isEqualTo(1);
             assertThat(e.get("accountId").asText()).isEqualTo(head.getString("accountId"));

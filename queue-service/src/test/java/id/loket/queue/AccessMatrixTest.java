@@ -55,6 +55,7 @@ class AccessMatrixTest {
                 .route("POST /tickets/{id}/transfer", "FRONTLINER", "SUPERVISOR")
                 .route("POST /tickets/{id}/close", "FRONTLINER", "SUPERVISOR")
                 .route("GET /counters/{id}", "FRONTLINER", "SUPERVISOR")
+                .route("GET /counters/{id}/console", "FRONTLINER", "SUPERVISOR")
                 .route("POST /counters/{id}/open", "FRONTLINER", "SUPERVISOR")
                 .route("POST /counters/{id}/close", "FRONTLINER", "SUPERVISOR")
                 .route("POST /counters/{id}/call-next", "FRONTLINER", "SUPERVISOR")
@@ -66,6 +67,7 @@ class AccessMatrixTest {
                 .route("GET /branches/{code}", STAFF)
                 .route("POST /branches/{code}/service-types", "ADMIN")
                 .route("GET /branches/{code}/service-types", STAFF)
+                .route("PUT /branches/{code}/service-types/{type}", "ADMIN")
                 .route("PUT /branches/{code}/service-hours", "ADMIN")
                 .route("GET /branches/{code}/service-hours", STAFF)
                 .route("PUT /branches/{code}/holidays/{date}", "ADMIN")
@@ -75,6 +77,7 @@ class AccessMatrixTest {
                 .route("GET /branches/{code}/board", "SECURITY_OFFICER", "FRONTLINER", "SUPERVISOR", "ANALYST", "ADMIN", "KIOSK")
                 .route("GET /branches/{code}/board/stream", "KIOSK", "SECURITY_OFFICER", "FRONTLINER", "SUPERVISOR", "ANALYST", "ADMIN")
                 .route("GET /branches/{code}/stats", "SUPERVISOR", "ANALYST")
+                .route("GET /branches/{code}/floor", "SUPERVISOR", "ADMIN")
                 .route("POST /appointments", "KIOSK", "SECURITY_OFFICER", "SUPERVISOR")
                 .route("GET /appointments/{id}", "KIOSK", "SECURITY_OFFICER", "SUPERVISOR")
                 .route("POST /appointments/{id}/check-in", "KIOSK", "SECURITY_OFFICER", "SUPERVISOR")
@@ -93,6 +96,7 @@ class AccessMatrixTest {
                 .branchScoped("POST /tickets/{id}/transfer", "/tickets/" + ticket + "/transfer", "{\"serviceType\":\"B\"}")
                 .branchScoped("POST /tickets/{id}/close", "/tickets/" + ticket + "/close", "{\"outcome\":\"SERVED\"}")
                 .branchScoped("GET /counters/{id}", "/counters/" + counter, null)
+                .branchScoped("GET /counters/{id}/console", "/counters/" + counter + "/console", null)
                 .branchScoped("POST /counters/{id}/open", "/counters/" + counter + "/open", "{\"staff\":\"someone\"}")
                 .branchScoped("POST /counters/{id}/close", "/counters/" + counter + "/close", null)
                 .branchScoped("POST /counters/{id}/call-next", "/counters/" + counter + "/call-next", null)
@@ -106,6 +110,8 @@ class AccessMatrixTest {
                 .branchScoped("POST /branches/{code}/service-types", "/branches/" + branch + "/service-types",
                         "{\"code\":\"D\",\"prefix\":\"D\",\"name\":\"type D\"}")
                 .branchScoped("GET /branches/{code}/service-types", "/branches/" + branch + "/service-types", null)
+                .branchScoped("PUT /branches/{code}/service-types/{type}", "/branches/" + branch + "/service-types/A",
+                        "{\"name\":\"type A\",\"waitTargetMinutes\":20}")
                 .branchScoped("PUT /branches/{code}/service-hours", "/branches/" + branch + "/service-hours", "{\"hours\":[]}")
                 .branchScoped("GET /branches/{code}/service-hours", "/branches/" + branch + "/service-hours", null)
                 .branchScoped("PUT /branches/{code}/holidays/{date}", "/branches/" + branch + "/holidays/2040-02-01",
@@ -116,6 +122,7 @@ class AccessMatrixTest {
                 .branchScoped("GET /branches/{code}/board", "/branches/" + branch + "/board", null)
                 .branchScoped("GET /branches/{code}/board/stream", "/branches/" + branch + "/board/stream", null)
                 .branchScoped("GET /branches/{code}/stats", "/branches/" + branch + "/stats", null)
+                .branchScoped("GET /branches/{code}/floor", "/branches/" + branch + "/floor", null)
                 .branchScoped("POST /appointments", "/appointments",
                         "{\"branch\":\"%s\",\"serviceType\":\"A\",\"date\":\"2040-01-04\",\"slot\":\"10:00\"}".formatted(branch))
                 .branchScoped("GET /appointments/{id}", "/appointments/" + appointment, null)

@@ -52,7 +52,7 @@ class AppointmentTest {
                 .body("state", equalTo("CHECKED_IN")).body("ticketId", equalTo(ticket));
 
         String counter = Fixtures.openCounter(branch, "A");
-        assertThat(List.of(Fixtures.callNext(counter), Fixtures.callNext(counter), Fixtures.callNext(counter)))
+        assertThat(List.of(Fixtures.serveNext(counter), Fixtures.serveNext(counter), Fixtures.serveNext(counter)))
                 .containsExactly(early, ticket, late);
         // the refused check-ins drew no number
         Fixtures.issue(branch, "A", "NONE");

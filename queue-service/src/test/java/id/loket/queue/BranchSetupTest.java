@@ -32,6 +32,32 @@ class BranchSetupTest {
     }
 
     @Test
+    void eachServiceTypeHasAWaitTargetSetWhereItIsCreatedOrChangedAndShownWhereverItIsListed() {
+        String branch = Fixtures.branch("Asia/Jakarta"); // A, B, C with the default target
+        given().contentType(ContentType.JSON).body("{\"code\":\"D\",\"prefix\":\"D\",\"name\":\"type D\",\"waitTargetMinutes\":10}")
+                .post("/branches/" + branch + "/service-types").then().statusCode(201).body("waitTargetMinutes", equalTo(10));
+        given().contentType(ContentType.JSON).body("{\"name\":\"Pengaduan\",\"waitTargetMinutes\":30}")
+                .put("/branches/" + branch + "/service-types/B").then().statusCode(200)
+                .body("code", equalTo("B")).body("prefix", equalTo("B")).body("name", equalTo("Pengaduan"))
+                .body("waitTargetMinutes", equalTo(30));
+        given().get("/branches/" + branch + "/service-types").then().statusCode(200)
+                .body("code", contains("A", "B", "C", "D")).body("waitTargetMinutes", contains(15, 30, 15, 10));
+        given().get("/branches/" + branch).then().body("serviceTypes.waitTargetMinutes", contains(15, 30, 15, 10));
+        given().get("/branches/" + branch + "/board").then().body("waiting.waitTargetMinutes", contains(15, 30, 15, 10));
+
+        for (String bad : new String[]{"0", "481", "null"}) {
+            given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"waitTargetMinutes\":" + bad + "}")
+                    .put("/branches/" + branch + "/service-types/A").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("waitTargetMinutes"));
+        }
+        given().contentType(ContentType.JSON).body("{\"code\":\"E\",\"prefix\":\"E\",\"name\":\"e\",\"waitTargetMinutes\":-1}")
+                .post("/branches/" + branch + "/service-types").then().statusCode(400).body("errors.field", hasItem("waitTargetMinutes"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"waitTargetMinutes\":5}")
+                .put("/branches/" + branch + "/service-types/Z").then().statusCode(404);
+        given().get("/branches/" + branch + "/service-types").then().body("waitTargetMinutes", contains(15, 30, 15, 10));
+    }
+
+    @Test
     void demoBranchSidoarjoIsLoaded() {
         given().get("/branches/SDA").then().statusCode(200)
                 .body("zoneId", equalTo("Asia/Jakarta"))

@@ -54,6 +54,18 @@ public final class Fixtures {
                 .post("/tickets").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Calls the next ticket at the counter, starts and closes its service, so the counter is free for the next call;
+     * the ticket's id.
+     */
+    public static String serveNext(String counter) {
+        String id = callNext(counter);
+        given().post("/tickets/" + id + "/start").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"outcome\":\"SERVED\"}").post("/tickets/" + id + "/close")
+                .then().statusCode(200);
+        return id;
+    }
+
     /** The id of the ticket the counter called (200), failing on 204. */
     public static String callNext(String counter) {
         return given().post("/counters/" + counter + "/call-next").then().statusCode(200).extract().path("id");

@@ -21,6 +21,8 @@ public class MembershipStandIn implements QuarkusTestResourceLifecycleManager {
 
     /** The card number of the one participant the stand-in knows. */
     public static final String KNOWN_CARD = "0001000000042";
+    /** A suspended participant: three months, Rp 105,000 in arrears ({@code GET /participants/p-43/arrears}). */
+    public static final String SUSPENDED_CARD = "0001000000043";
 
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -33,6 +35,15 @@ public class MembershipStandIn implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/participants/search", this::search);
+        server.createContext("/participants/p-43/arrears", ex -> {
+            if (!"screening".equals(ex.getRequestHeaders().getFirst("X-Purpose"))) {
+                answer(ex, 400, "application/problem+json", "{\"status\":400,\"errors\":[{\"field\":\"X-Purpose\"}]}");
+                return;
+            }
+            answer(ex, 200, "application/json", """
+                    {"participantId":"p-43","accountId":"family-x","status":"SUSPENDED","months":[{"month":"2026-08","amount":35000},
+                     {"month":"2026-09","amount":35000},{"month":"2026-10","amount":35000}],"arrearsTotal":105000}""");
+        });
         server.createContext("/seen", ex -> answer(ex, 200, "text/plain", String.join("\n", seen)));
         server.start();
         return Map.of("quarkus.rest-client.membership.url", "http://127.0.0.1:" + server.getAddress().getPort());
@@ -45,6 +56,9 @@ public class MembershipStandIn implements QuarkusTestResourceLifecycleManager {
         if (!"screening".equals(ex.getRequestHeaders().getFirst("X-Purpose"))) {
             // membership-service refuses a read of participant data that states no purpose (its audit)
             answer(ex, 400, "application/problem+json", "{\"status\":400,\"errors\":[{\"field\":\"X-Purpose\"}]}");
+        } else if (body.contains(SUSPENDED_CARD)) {
+            answer(ex, 200, "application/json",
+                    "{\"id\":\"p-43\",\"cardNumber\":\"" + SUSPENDED_CARD + "\",\"nikLast4\":\"0043\",\"status\":\"SUSPENDED\"}");
         } else if (body.contains(KNOWN_CARD)) {
             answer(ex, 200, "application/json",
                     "{\"id\":\"p-42\",\"cardNumber\":\"" + KNOWN_CARD + "\",\"nikLast4\":\"0042\",\"status\":\"ACTIVE\"}");

@@ -22,7 +22,7 @@ class RebuildTest {
     AgroalDataSource dataSource;
 
     @Test
-    void rebuiltTicketAndScreeningViewsEqualTheLiveOnes() throws Exception {
+    void rebuiltTicketScreeningAndCounterSessionViewsEqualTheLiveOnes() throws Exception {
         String branch = Fixtures.branch("Asia/Jakarta");
         String counter = Fixtures.openCounter(branch, "A", "B");
         String served = Fixtures.issue(branch, "A", "ELDERLY");
@@ -34,10 +34,18 @@ class RebuildTest {
         given().contentType(ContentType.JSON).body("{\"serviceType\":\"B\"}").post("/tickets/" + served + "/transfer")
                 .then().statusCode(200);
 
+        given().post("/counters/" + counter + "/close").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"staff\":\"second shift\"}").post("/counters/" + counter + "/open")
+                .then().statusCode(200);
+
         List<String> tickets = rows("SELECT * FROM ticket_view ORDER BY ticket_id");
+        List<String> sessions = rows("SELECT * FROM counter_session ORDER BY counter_id");
         List<String> screenings = rows("SELECT * FROM screening_view ORDER BY visit_id");
         given().post("/admin/projections/tickets/rebuild").then().statusCode(200);
         given().post("/admin/projections/screenings/rebuild").then().statusCode(200);
+        given().post("/admin/projections/counter_sessions/rebuild").then().statusCode(200);
+        assertThat(rows("SELECT * FROM counter_session ORDER BY counter_id")).isEqualTo(sessions);
+        assertThat(sessions).anyMatch(r -> r.startsWith(counter + "|") && r.contains("second shift"));
         assertThat(rows("SELECT * FROM ticket_view ORDER BY ticket_id")).isEqualTo(tickets);
         assertThat(rows("SELECT * FROM screening_view ORDER BY visit_id")).isEqualTo(screenings);
         assertThat(tickets).anyMatch(r -> r.contains(served));

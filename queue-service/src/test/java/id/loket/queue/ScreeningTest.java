@@ -74,7 +74,7 @@ class ScreeningTest {
                 .formatted(participant, card, nikHash, nik.substring(12), "f".repeat(64)));
         UUID suspension = UUID.randomUUID();
         String suspended = """
-                {"participantId":"%s","nikHash":"%s","effectiveFrom":"2026-09-01","monthsInArrears":3,"accountId":"KK-1"}"""
+                {"participantId":"%s","nikHash":"%s","effectiveFrom":"2026-09-01","monthsInArrears":3,"accountId":"KK-1","arrearsAmount":105000}"""
                 .formatted(participant, nikHash);
         publish(participant, suspension, "ParticipantSuspended", suspended);
 
@@ -82,6 +82,8 @@ class ScreeningTest {
                 .body("membership.status", equalTo("SUSPENDED")));
         check(branch, nik, "STATUS_CHECK")
                 .body("membership.monthsInArrears", equalTo(3))
+                .body("membership.arrearsMonths", equalTo(3))
+                .body("membership.arrearsAmount", equalTo(105000))
                 .body("membership.source", equalTo("LOCAL_COPY"))
                 .body("membership.nikLast4", equalTo(nik.substring(12)))
                 .body("suggestion.outcome", equalTo("TICKET"))
@@ -100,8 +102,62 @@ class ScreeningTest {
         await().atMost(WAIT).until(() -> processed(marker));
         check(branch, nik, "STATUS_CHECK").body("membership.status", equalTo("ACTIVE"))
                 .body("membership.monthsInArrears", nullValue())
+                .body("membership.arrearsMonths", nullValue())
+                .body("membership.arrearsAmount", nullValue())
                 .body("suggestion.outcome", equalTo("DIRECTED_TO_DIGITAL"))
                 .body("suggestion.channel", equalTo("MOBILE_JKN"));
+    }
+
+    @Test
+    void theDoorRecordsTheMonthsAndAmountInArrearsItSawAndASuspensionWithoutAnAmountSaysSo() throws Exception {
+        String branch = Fixtures.branch("Asia/Jakarta");
+        String nik = Niks.female1990();
+        UUID participant = UUID.randomUUID();
+        String nikHash = hasher.hash(nik);
+        publish(participant, UUID.randomUUID(), "ParticipantRegistered", """
+                {"participantId":"%s","cardNumber":"%013d","nikHash":"%s","nikLast4":"%s"}"""
+                .formatted(participant, Math.abs(participant.getLeastSignificantBits() % 1_000_000_000_000L), nikHash, nik.substring(12)));
+        // an older suspension: months, no amount
+        publish(participant, UUID.randomUUID(), "ParticipantSuspended", """
+                {"participantId":"%s","nikHash":"%s","effectiveFrom":"2026-09-01","monthsInArrears":2,"accountId":"KK-2"}"""
+                .formatted(participant, nikHash));
+        await().atMost(WAIT).untilAsserted(() -> check(branch, nik, "ARREARS_PAYMENT")
+                .body("membership.status", equalTo("SUSPENDED")).body("membership.arrearsMonths", equalTo(2))
+                .body("membership.arrearsAmount", nullValue()));
+        publish(participant, UUID.randomUUID(), "ParticipantReactivated",
+                "{\"participantId\":\"%s\",\"nikHash\":\"%s\",\"effectiveFrom\":\"2026-10-20\"}".formatted(participant, nikHash));
+        publish(participant, UUID.randomUUID(), "ParticipantSuspended", """
+                {"participantId":"%s","nikHash":"%s","effectiveFrom":"2026-12-01","monthsInArrears":1,"accountId":"KK-2","arrearsAmount":35000}"""
+                .formatted(participant, nikHash));
+        await().atMost(WAIT).untilAsserted(() -> check(branch, nik, "ARREARS_PAYMENT")
+                .body("membership.arrearsMonths", equalTo(1)).body("membership.arrearsAmount", equalTo(35000)));
+
+        String visitId = given().contentType(ContentType.JSON)
+                .body("{\"branch\":\"%s\",\"nik\":\"%s\",\"purpose\":\"ARREARS_PAYMENT\"}".formatted(branch, nik))
+                .post("/screenings").then().statusCode(201)
+                .body("membership.arrearsAmount", equalTo(35000)).body("ticket.serviceType", equalTo("C"))
+                .extract().path("visitId");
+        try (TopicReader topic = TopicReader.open(bootstrap, "loket.queue.events")) {
+            var r = topic.awaitRecord(rec -> ("visit-" + visitId).equals(rec.key()), WAIT);
+            id.loket.platform.test.EventContract.load().assertValid(r);
+            var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.value());
+            assertThat(event.get("monthsInArrears").asInt()).isEqualTo(1);
+            assertThat(event.get("arrearsAmount").asLong()).isEqualTo(35000);
+        }
+    }
+
+    @Test
+    void aSuspendedVisitorTheLocalCopyDoesNotKnowGetsMonthsAndAmountFromMembershipService() {
+        String branch = Fixtures.branch("Asia/Jakarta");
+        given().header("Authorization", TestTokens.bearer("officer-" + branch, branch, "SECURITY_OFFICER"))
+                .contentType(ContentType.JSON)
+                .body("{\"branch\":\"%s\",\"cardNumber\":\"%s\",\"purpose\":\"STATUS_CHECK\"}".formatted(branch, MembershipStandIn.SUSPENDED_CARD))
+                .post("/screenings/check").then().statusCode(200)
+                .body("membership.status", equalTo("SUSPENDED"))
+                .body("membership.source", equalTo("MEMBERSHIP_SERVICE"))
+                .body("membership.arrearsMonths", equalTo(3))
+                .body("membership.arrearsAmount", equalTo(105000))
+                .body("suggestion.serviceType", equalTo("C"));
     }
 
     @Test

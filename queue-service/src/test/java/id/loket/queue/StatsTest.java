@@ -60,8 +60,15 @@ class StatsTest {
         clock.advance(Duration.ofSeconds(121));
         given().post("/tickets/" + a3 + "/no-show").then().statusCode(200);
 
+        // B's visitor waited 457 s: beyond a 5-minute target; A's two waited within the default 15 minutes
+        given().contentType(ContentType.JSON).body("{\"name\":\"type B\",\"waitTargetMinutes\":5}")
+                .put("/branches/" + branch + "/service-types/B").then().statusCode(200);
         given().config(RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE)))
                 .get("/branches/" + branch + "/stats?date=2031-01-15").then().statusCode(200)
+                .body("byServiceType.waitTargetMinutes", contains(15, 5))
+                .body("byServiceType.withinTargetShare", contains(1.0, 0.0))
+                .body("byCounter.find { it.key == '%s' }.waitTargetMinutes".formatted(c2), org.hamcrest.Matchers.nullValue())
+                .body("byCounter.find { it.key == '%s' }.withinTargetShare".formatted(c2), closeTo(0.0, 1e-9))
                 .body("screenings", equalTo(4))
                 .body("screenedAway", equalTo(3))
                 .body("screenedAwayShare", closeTo(0.75, 1e-9))

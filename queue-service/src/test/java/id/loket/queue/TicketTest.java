@@ -169,7 +169,7 @@ class TicketTest {
         String p4 = Fixtures.issue(branch, "A", "ELDERLY");
         String p5 = Fixtures.issue(branch, "A", "ELDERLY");
         List<String> called = new ArrayList<>();
-        for (int i = 0; i < 7; i++) called.add(Fixtures.callNext(counter));
+        for (int i = 0; i < 7; i++) called.add(Fixtures.serveNext(counter));
         assertThat(called).containsExactly(p1, p2, p3, w1, p4, p5, w2);
         given().post("/counters/" + counter + "/call-next").then().statusCode(204);
     }
@@ -189,7 +189,7 @@ class TicketTest {
                 .body("number", equalTo("A-001"));
         given().contentType(ContentType.JSON).body("{\"serviceType\":\"Q\"}").post("/tickets/" + b1 + "/transfer")
                 .then().statusCode(400).body("errors.field", hasItem("serviceType"));
-        assertThat(Fixtures.callNext(counterB)).isEqualTo(first);
+        assertThat(Fixtures.serveNext(counterB)).isEqualTo(first);
         assertThat(Fixtures.callNext(counterB)).isEqualTo(b1);
         given().post("/counters/" + counterA + "/call-next").then().statusCode(204);
     }
@@ -212,7 +212,12 @@ class TicketTest {
                         var r = given().post("/counters/" + counter + "/call-next").then().extract();
                         if (r.statusCode() == 204) return mine;
                         assertThat(r.statusCode()).isEqualTo(200);
-                        mine.add(r.path("id"));
+                        String id = r.path("id");
+                        mine.add(id);
+                        // free the counter for its next call: a counter calls one visitor at a time
+                        given().post("/tickets/" + id + "/start").then().statusCode(200);
+                        given().contentType(ContentType.JSON).body("{\"outcome\":\"SERVED\"}")
+                                .post("/tickets/" + id + "/close").then().statusCode(200);
                     }
                 }));
             }
@@ -223,7 +228,8 @@ class TicketTest {
             pool.shutdownNow();
         }
         for (String id : issued) {
-            given().get("/tickets/" + id + "/events").then().body("type", contains("TicketIssued", "TicketCalled"));
+            given().get("/tickets/" + id + "/events").then()
+                    .body("type", contains("TicketIssued", "TicketCalled", "ServiceStarted", "VisitClosed"));
         }
     }
 

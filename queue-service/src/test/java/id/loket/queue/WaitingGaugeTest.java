@@ -27,7 +27,7 @@ class WaitingGaugeTest {
             assertThat(waiting(branch, "C")).contains(0.0); // a service type nobody waits for reads 0, not nothing
         });
         String counter = Fixtures.openCounter(branch, "A", "B");
-        Fixtures.callNext(counter); // the elderly visitor first
+        Fixtures.serveNext(counter); // the elderly visitor first
         Fixtures.callNext(counter);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(waiting(branch, "A")).contains(2.0);

@@ -7,13 +7,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Free TCP ports on 127.0.0.1, and whether something accepts connections on one. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** A port the OS just handed out and released: free unless another process grabs it in the meantime. */
-    static int next() {
+    public static int next() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));

@@ -84,7 +84,7 @@ public final class LoketSystem implements AutoCloseable {
      * {@code -Dloket.relay.lag-bound=PT5S}: a fault test that wants an outage to show sooner.
      */
     public static LoketSystem start(List<String> serviceJvmOptions) {
-        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), serviceJvmOptions, null);
+        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), serviceJvmOptions, null, false);
     }
 
     /**
@@ -92,7 +92,15 @@ public final class LoketSystem implements AutoCloseable {
      * instead of the test JVM's {@link TestTokens}.
      */
     public static LoketSystem startWithIssuer(String issuerUrl) {
-        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), List.of(), issuerUrl);
+        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), List.of(), issuerUrl, false);
+    }
+
+    /**
+     * {@link #startWithIssuer(String)} with queue-service's demo branch SDA (service types A, B, C, counters
+     * SDA-1..SDA-5), the branch of the realm's demo users: what the pages are tested on.
+     */
+    public static LoketSystem startWithIssuerAndDemoBranch(String issuerUrl) {
+        return start(Duration.ofSeconds(Long.getLong("loket.system.ready-timeout", 180)), List.of(), issuerUrl, true);
     }
 
     /**
@@ -100,10 +108,11 @@ public final class LoketSystem implements AutoCloseable {
      * once every service's {@code /q/health/ready} is UP. On any failure, stops what it started and throws.
      */
     public static LoketSystem start(Duration readyTimeout) {
-        return start(readyTimeout, List.of(), null);
+        return start(readyTimeout, List.of(), null, false);
     }
 
-    private static LoketSystem start(Duration readyTimeout, List<String> serviceJvmOptions, String issuerUrl) {
+    private static LoketSystem start(Duration readyTimeout, List<String> serviceJvmOptions, String issuerUrl,
+                                     boolean demoBranch) {
         Path root = Path.of(System.getProperty("loket.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("loket.system.logs", "target")).toAbsolutePath().normalize();
         requirePackaged(root);
@@ -149,10 +158,14 @@ public final class LoketSystem implements AutoCloseable {
             }
             switch (s) {
                 case QUEUE -> {
-                    env.put("LOKET_QUEUE_DEMO_DATA", "false"); // the test sets up its own branch
+                    env.put("LOKET_QUEUE_DEMO_DATA", Boolean.toString(demoBranch)); // else the test sets up its own
                     env.put("QUARKUS_REST_CLIENT_MEMBERSHIP_URL", "http://127.0.0.1:" + ports.get(Service.MEMBERSHIP));
                 }
-                case MEMBERSHIP -> env.put("MEMBERSHIP_CIVIL_REGISTRY_URL", "http://127.0.0.1:" + civilRegistryPort);
+                case MEMBERSHIP -> {
+                    env.put("MEMBERSHIP_CIVIL_REGISTRY_URL", "http://127.0.0.1:" + civilRegistryPort);
+                    // the demo branch's participants (one in arrears, one active …), as deploy/loket up has them
+                    env.put("LOKET_MEMBERSHIP_DEMO_DATA", Boolean.toString(demoBranch));
+                }
                 case FEEDBACK -> {
                     env.put("LOKET_FEEDBACK_TOKEN_KEY", FEEDBACK_TOKEN_KEY);
                     // every test request comes from 127.0.0.1: the per-address limit of the public survey routes

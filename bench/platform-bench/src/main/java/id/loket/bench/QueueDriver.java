@@ -90,10 +90,16 @@ public class QueueDriver {
             List<Future<?>> round = new ArrayList<>();
             for (String id : ids) {
                 round.add(pool.submit(() -> {
-                    int status = post(base, "/counters/" + id + "/call-next", null).status();
+                    Reply called = post(base, "/counters/" + id + "/call-next", null);
+                    int status = called.status();
                     long took = System.nanoTime() - due;
                     if (status == 200) {
                         if (measured) latencies.recordNanos(took);
+                        // a counter holds one visitor at a time (a second call-next is 409 counter-busy): serve
+                        // and close this one before the next round, as the frontliner does; not measured
+                        String ticket = json.readTree(called.body()).path("id").asText();
+                        check(post(base, "/tickets/" + ticket + "/start", null), "start " + ticket);
+                        check(post(base, "/tickets/" + ticket + "/close", "{\"outcome\":\"SERVED\"}"), "close " + ticket);
                     } else if (status == 204) {
                         empty.incrementAndGet();
                     } else {

@@ -306,7 +306,8 @@ public class StatusService {
                     + (r.careClass() == null ? "" : " class " + r.careClass()) + " on " + r.registrationDate()
                     + ", card " + r.cardNumber();
             case ParticipantEvent.ParticipantSuspended s -> "Suspended from " + s.effectiveFrom() + ": "
-                    + s.monthsInArrears() + " month(s) unpaid on account " + s.accountId();
+                    + s.monthsInArrears() + " month(s) unpaid on account " + s.accountId()
+                    + (s.arrearsAmount() == null ? "" : ", Rp " + s.arrearsAmount());
             case ParticipantEvent.ParticipantReactivated r -> "Active again from " + r.effectiveFrom() + " (arrears paid)";
             case ParticipantEvent.ParticipantDeactivated d -> "Deactivated (" + d.reason() + ") as of " + d.effectiveFrom()
                     + (d.complaintReference() == null ? "" : ", complaint " + d.complaintReference());

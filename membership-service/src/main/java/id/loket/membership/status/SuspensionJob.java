@@ -111,10 +111,11 @@ public class SuspensionJob {
                 SELECT participant_id FROM participant_view WHERE account_id = ?1 AND status = 'ACTIVE'
                    AND segment NOT IN ('PBI_APBN', 'PBI_APBD') AND registration_date < ?2""")
                 .setParameter(1, account).setParameter(2, effective).getResultList();
+        long amount = unpaid.values().stream().mapToLong(Long::longValue).sum(); // the arrears GET …/arrears shows
         int suspended = 0;
         for (UUID id : members) {
             var handled = aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
-                    new Participant.Command.Suspend(effective, unpaid.size()));
+                    new Participant.Command.Suspend(effective, unpaid.size(), amount));
             suspended += handled.events().size();
         }
         return suspended;

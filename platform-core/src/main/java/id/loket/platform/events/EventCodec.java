@@ -63,6 +63,16 @@ public class EventCodec {
         return decode(event.type(), event.schemaVersion(), event.payloadJson(), family);
     }
 
+    /** The event with its envelope; the type must belong to the family. */
+    public <E> EventEnvelope<E> envelope(StoredEvent event, Class<E> family) {
+        return EventEnvelope.of(event, decode(event, family));
+    }
+
+    /** Whether events of this type name are records of the family (a sealed interface, or one record). */
+    public boolean belongsTo(String type, Class<?> family) {
+        return familyOf(family).containsKey(type);
+    }
+
     /** Decodes a payload of a type that belongs to a sealed family of event records. */
     public <E> E decode(String type, int schemaVersion, String payloadJson, Class<E> family) {
         Class<?> target = familyOf(family).get(type);

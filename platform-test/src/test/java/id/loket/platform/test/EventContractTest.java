@@ -45,7 +45,7 @@ class EventContractTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertEquals(46, CONTRACT.messages().size(), "messages in the contract");
+        assertEquals(48, CONTRACT.messages().size(), "messages in the contract");
     }
 
     // -------------------------------------------------------------------------------- what a check reports

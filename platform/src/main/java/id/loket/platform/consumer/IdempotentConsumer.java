@@ -1,5 +1,6 @@
 package id.loket.platform.consumer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.loket.platform.events.MetadataContext;
 import id.loket.platform.events.EventCodec;
@@ -18,6 +19,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -71,6 +73,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * It keeps every guarantee above, per record: see {@link #processBatch}.
+ *
+ * <p>Instead of picking fields out of {@link IncomingEvent#payload()}, an effect can be a set of typed handlers,
+ * one per {@code ce_type}, each reading a record of its own ({@link #handlers()}, {@link EventHandlers}).
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -84,16 +89,28 @@ public class IdempotentConsumer {
     private final MeterRegistry registry;
     private final Tracer tracer;
     private final DeadLetters deadLetters;
+    private final ObjectMapper json;
+    private final Validator validator;
     private volatile boolean shuttingDown;
 
     IdempotentConsumer(DataSource dataSource, EventCodec codec, MetadataContext metadata, MeterRegistry registry, Tracer tracer,
-                       DeadLetters deadLetters) {
+                       DeadLetters deadLetters, ObjectMapper json, Validator validator) {
         this.deadLetters = deadLetters;
+        this.json = json;
+        this.validator = validator;
         this.dataSource = dataSource;
         this.codec = codec;
         this.metadata = metadata;
         this.registry = registry;
         this.tracer = tracer;
+    }
+
+    /**
+     * A new, empty set of typed handlers (one per {@code ce_type}, each with a tolerant record of the fields it
+     * reads), to build once and pass as the effect of {@link #process} or {@link #processBatch}.
+     */
+    public EventHandlers handlers() {
+        return new EventHandlers(json, validator);
     }
 
     void stop(@Observes ShutdownEvent ignored) {

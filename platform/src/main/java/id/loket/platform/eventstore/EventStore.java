@@ -98,11 +98,19 @@ public class EventStore {
      */
     @Transactional
     public boolean appendIfAbsent(String streamId, List<NewEvent> events) {
+        return !createIfAbsent(streamId, events).isEmpty();
+    }
+
+    /**
+     * {@link #appendIfAbsent}, answering with the stored events: empty (and nothing written) when the stream
+     * already exists.
+     */
+    @Transactional
+    public List<StoredEvent> createIfAbsent(String streamId, List<NewEvent> events) {
         List<StoredEvent> stored = insert(streamId, ExpectedVersion.noStream(), events);
-        if (stored.isEmpty()) return false;
+        if (stored.isEmpty()) return stored;
         if (stored.size() != events.size()) throw new WrongExpectedVersionException(streamId, ExpectedVersion.noStream());
-        afterInsert(stored);
-        return true;
+        return afterInsert(stored);
     }
 
     /** A stream to create with its first events. */

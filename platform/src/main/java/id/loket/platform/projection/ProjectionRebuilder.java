@@ -53,7 +53,7 @@ public class ProjectionRebuilder {
     static final int CHUNK = 1000;
 
     public Report rebuild(String name) {
-        Projection projection = projections.named(name)
+        Projections.Target projection = projections.target(name)
                 .orElseThrow(() -> new UnknownProjectionException(name));
         if (running.putIfAbsent(name, Boolean.TRUE) != null) {
             throw new IllegalStateException("a rebuild of " + name + " is already running");
@@ -65,7 +65,7 @@ public class ProjectionRebuilder {
         }
     }
 
-    private Report run(Projection projection) {
+    private Report run(Projections.Target projection) {
         long started = System.nanoTime();
         String shadow = identifier("rebuild_" + projection.name());
         String retired = identifier("retired_" + projection.name());
@@ -90,7 +90,7 @@ public class ProjectionRebuilder {
             List<StoredEvent> chunk = QuarkusTransaction.requiringNew().call(() -> query(c -> {
                 useShadow(c, shadow);
                 List<StoredEvent> events = reader.next(c, from, CHUNK);
-                events.forEach(projection::apply);
+                projection.apply(events);
                 return events;
             }));
             if (chunk.isEmpty()) break;
@@ -114,7 +114,7 @@ public class ProjectionRebuilder {
             long after = caughtUpFrom;
             List<StoredEvent> batch;
             while (!(batch = store.readAll(after, CHUNK)).isEmpty()) {
-                batch.forEach(projection::apply);
+                projection.apply(batch);
                 n += batch.size();
                 after = batch.getLast().position();
             }

@@ -15,22 +15,17 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -183,22 +178,7 @@ class BatchConsumerTest {
     }
 
     private ConsumerRecord<String, byte[]> record(UUID id, String payload) {
-        RecordHeaders h = new RecordHeaders();
-        h.add("ce_specversion", b("1.0"));
-        h.add("ce_id", b(id.toString()));
-        h.add("ce_type", b("loket.other.TallyIncremented"));
-        h.add("ce_source", b("/loket/other"));
-        h.add("ce_subject", b("tally-batch"));
-        h.add("ce_time", b(Instant.now().toString()));
-        h.add("ce_dataschemaversion", b("2"));
-        h.add("correlation_id", b("corr-" + id));
-        byte[] value = b(payload);
-        return new ConsumerRecord<>(TOPIC, 0, offset++, System.currentTimeMillis(), TimestampType.CREATE_TIME,
-                -1, value.length, "tally-batch", value, h, Optional.empty());
-    }
-
-    private static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return ConsumedRecords.cloudEvent(TOPIC, offset++, id, "loket.other.TallyIncremented", "tally-batch", payload);
     }
 
     private double deadLettered(String name) {
@@ -218,14 +198,7 @@ class BatchConsumerTest {
     }
 
     private boolean processed(UUID id) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM processed_event WHERE consumer = ? AND event_id = ?")) {
-            ps.setString(1, CONSUMER);
-            ps.setObject(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return ConsumedRecords.processed(dataSource, CONSUMER, id);
     }
 
     private String column(UUID id, String column) throws Exception {

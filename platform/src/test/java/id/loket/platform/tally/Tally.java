@@ -1,6 +1,6 @@
 package id.loket.platform.tally;
 
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package id.loket.queue.appointment;
 
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
 
 import java.time.Instant;

@@ -16,7 +16,9 @@ public record Board(String branch, LocalDate businessDate, List<CounterNow> nowS
      * @param next                 numbers in calling order (priority first, then issue time), at most five
      * @param estimatedWaitSeconds waiting × today's mean service time ÷ open counters serving the type; null
      *                             before the first visit of the day closes
+     * @param waitTargetMinutes    the branch's wait target for the type
      */
-    public record Waiting(String serviceType, String name, int count, List<String> next, Long estimatedWaitSeconds) {
+    public record Waiting(String serviceType, String name, int count, List<String> next, Long estimatedWaitSeconds,
+                          int waitTargetMinutes) {
     }
 }

@@ -66,7 +66,8 @@ public class BoardService {
             long serving = counters.stream().filter(c -> c.isOpen() && c.serviceTypes.contains(type)).count();
             Long estimate = meanService == null ? null
                     : Math.round(numbers.size() * meanService.doubleValue() / Math.max(1, serving));
-            waiting.add(new Board.Waiting(type, t.name, numbers.size(), numbers.stream().limit(5).toList(), estimate));
+            waiting.add(new Board.Waiting(type, t.name, numbers.size(), numbers.stream().limit(5).toList(), estimate,
+                    t.waitTargetMinutes));
         }
         return new Board(code, today, now, waiting);
     }

@@ -5,6 +5,8 @@ import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -81,9 +83,16 @@ public class BranchResource {
         }
     }
 
+    /** waitTargetMinutes: how long a visitor of this type should wait at most; 15 when left out. */
     public record CreateServiceType(@NotBlank @Pattern(regexp = "[A-Z0-9]{1,5}") String code,
                                     @NotBlank @Pattern(regexp = "[A-Z]{1,3}") String prefix,
-                                    @NotBlank @Size(max = 100) String name) {
+                                    @NotBlank @Size(max = 100) String name,
+                                    @Min(1) @Max(480) Integer waitTargetMinutes) {
+    }
+
+    /** The code and prefix of a service type do not change (ticket numbers carry the prefix). */
+    public record ChangeServiceType(@NotBlank @Size(max = 100) String name,
+                                    @NotNull @Min(1) @Max(480) Integer waitTargetMinutes) {
     }
 
     public record CreateCounter(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,30}") String id,
@@ -95,9 +104,9 @@ public class BranchResource {
                                 @NotEmpty List<@NotBlank String> serviceTypes) {
     }
 
-    public record ServiceTypeBody(String code, String prefix, String name) {
+    public record ServiceTypeBody(String code, String prefix, String name, int waitTargetMinutes) {
         static ServiceTypeBody of(ServiceType t) {
-            return new ServiceTypeBody(t.key.code(), t.prefix, t.name);
+            return new ServiceTypeBody(t.key.code(), t.prefix, t.name, t.waitTargetMinutes);
         }
     }
 
@@ -214,8 +223,17 @@ public class BranchResource {
     @RolesAllowed(Roles.ADMIN)
     public Response addServiceType(@PathParam("code") String code, @Valid @NotNull CreateServiceType body) {
         actor.requireBranch(code);
-        ServiceType t = setup.addServiceType(code, body.code(), body.prefix(), body.name());
+        ServiceType t = setup.addServiceType(code, body.code(), body.prefix(), body.name(), body.waitTargetMinutes());
         return Response.status(201).entity(ServiceTypeBody.of(t)).build();
+    }
+
+    @PUT
+    @Path("branches/{code}/service-types/{type}")
+    @RolesAllowed(Roles.ADMIN)
+    public ServiceTypeBody changeServiceType(@PathParam("code") String code, @PathParam("type") String type,
+                                             @Valid @NotNull ChangeServiceType body) {
+        actor.requireBranch(code);
+        return ServiceTypeBody.of(setup.changeServiceType(code, type, body.name(), body.waitTargetMinutes()));
     }
 
     @GET

@@ -133,8 +133,9 @@ public class BranchSetup {
         }
     }
 
+    /** waitTargetMinutes null: the default of 15 minutes. */
     @Transactional
-    public ServiceType addServiceType(String branch, String code, String prefix, String name) {
+    public ServiceType addServiceType(String branch, String code, String prefix, String name, Integer waitTargetMinutes) {
         branch(branch);
         if (ServiceType.of(branch, code).isPresent()) {
             throw new RuleViolation("branch " + branch + " already has service type " + code);
@@ -147,7 +148,21 @@ public class BranchSetup {
         t.key = new ServiceType.Key(branch, code);
         t.prefix = prefix;
         t.name = name;
+        t.waitTargetMinutes = waitTargetMinutes == null ? ServiceType.DEFAULT_WAIT_TARGET_MINUTES : waitTargetMinutes;
         t.persist();
+        return t;
+    }
+
+    /** Renames a service type and sets its wait target; its code and ticket prefix stay (numbers already drawn use them). */
+    @Transactional
+    public ServiceType changeServiceType(String branch, String code, String name, int waitTargetMinutes) {
+        branch(branch);
+        if (code.chars().anyMatch(Character::isISOControl)) throw new NotFound("no such service type");
+        ServiceType t = ServiceType.<ServiceType>findByIdOptional(new ServiceType.Key(branch, code), LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFound("branch " + branch + " has no service type " + code));
+        cache.changed(branch);
+        t.name = name;
+        t.waitTargetMinutes = waitTargetMinutes;
         return t;
     }
 

@@ -45,4 +45,25 @@ public interface QueueConfig {
     /** Priority calls in a row at one counter before a waiting walk-in must be called. */
     @WithDefault("3")
     int priorityRunCap();
+
+    /** When the supervisor's floor raises an alert ({@code loket.queue.alerts.*}). */
+    Alerts alerts();
+
+    interface Alerts {
+        /** A ticket called this long ago and not started: the visitor may not have heard the call. */
+        @WithDefault("PT3M")
+        Duration calledNotStarted();
+
+        /** A counter open and idle this long while someone waits for a service type it serves. */
+        @WithDefault("PT2M")
+        Duration idleWhileWaiting();
+
+        /** A service running longer than this many times today's median service time of its type … */
+        @WithDefault("3.0")
+        double longServiceFactor();
+
+        /** … and longer than this (also the threshold before the type's first visit of the day has closed). */
+        @WithDefault("PT10M")
+        Duration longServiceFloor();
+    }
 }

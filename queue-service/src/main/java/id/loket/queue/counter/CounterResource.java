@@ -1,5 +1,7 @@
 package id.loket.queue.counter;
 
+import id.loket.platform.domain.InvalidField;
+import id.loket.platform.idempotency.IdempotentCommands;
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;
 import id.loket.queue.branch.BranchResource.ChangeCounter;
@@ -7,6 +9,7 @@ import id.loket.queue.branch.BranchResource.CounterBody;
 import id.loket.queue.branch.BranchSetup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import id.loket.queue.ticket.rest.TicketBody;
 import jakarta.validation.Valid;
@@ -26,17 +29,23 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class CounterResource {
 
-    public record Open(@NotBlank @Size(max = 100) String staff) {
+    /** staff: who staffs the counter; left out, the signed-in person (their token subject). */
+    public record Open(@Size(max = 100) String staff) {
     }
 
     private final CounterService counters;
     private final BranchSetup setup;
     private final CurrentActor actor;
+    private final IdempotentCommands idempotent;
+    private final ConsoleService consoles;
 
-    CounterResource(CounterService counters, BranchSetup setup, CurrentActor actor) {
+    CounterResource(CounterService counters, BranchSetup setup, CurrentActor actor, IdempotentCommands idempotent,
+                    ConsoleService consoles) {
+        this.consoles = consoles;
         this.counters = counters;
         this.setup = setup;
         this.actor = actor;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -45,6 +54,15 @@ public class CounterResource {
         var c = setup.counter(id);
         actor.requireBranch(c.branchCode);
         return CounterBody.of(c);
+    }
+
+    /** What the counter console shows: state, staff, the current ticket with the door's screening, the waiting. */
+    @GET
+    @Path("/console")
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
+    public CounterConsole console(@PathParam("id") String id) {
+        requireCounterBranch(id);
+        return consoles.console(id);
     }
 
     /** Change a counter's name and the service types it serves. */
@@ -60,9 +78,13 @@ public class CounterResource {
     @Path("/open")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public CounterBody open(@PathParam("id") String id, @Valid @NotNull Open body) {
+    public CounterBody open(@PathParam("id") String id, @Valid Open body) {
         requireCounterBranch(id);
-        return CounterBody.of(counters.open(id, body.staff()));
+        String by = actor.subject().orElse(null);
+        String given = body == null ? null : body.staff();
+        String staff = given == null || given.isBlank() ? by : given.strip();
+        if (staff == null) throw new InvalidField("staff", "is required when nobody is signed in");
+        return CounterBody.of(counters.open(id, staff, by));
     }
 
     @POST
@@ -70,18 +92,22 @@ public class CounterResource {
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     public CounterBody close(@PathParam("id") String id) {
         requireCounterBranch(id);
-        return CounterBody.of(counters.close(id));
+        return CounterBody.of(counters.close(id, actor.subject().orElse(null)));
     }
 
-    /** 200 with the called ticket, 204 when nobody is waiting for this counter's service types. */
+    /**
+     * 200 with the called ticket, 204 when nobody is waiting for this counter's service types, 409 naming the ticket
+     * when the counter already has one called or in service. With an {@code Idempotency-Key}, a retry answers what
+     * the first call answered (the same ticket), and calls nobody else.
+     */
     @POST
     @Path("/call-next")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public Response callNext(@PathParam("id") String id) {
+    public Response callNext(@HeaderParam(IdempotentCommands.HEADER) String key, @PathParam("id") String id) {
         requireCounterBranch(id);
-        return counters.callNext(id)
+        return idempotent.run(key, "POST /counters/{id}/call-next", id, () -> counters.callNext(id)
                 .map(t -> Response.ok(TicketBody.of(t)).build())
-                .orElseGet(() -> Response.noContent().build());
+                .orElseGet(() -> Response.noContent().build()));
     }
 
     /** A counter never moves to another branch, so the check holds for the write that follows. */

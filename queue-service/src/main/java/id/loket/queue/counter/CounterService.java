@@ -1,9 +1,11 @@
 package id.loket.queue.counter;
 
 import id.loket.platform.domain.NotFound;
-import id.loket.platform.domain.RuleViolation;
+import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.queue.branch.Counter;
 import id.loket.queue.config.QueueConfig;
+import id.loket.queue.counter.domain.CounterEvent;
+import id.loket.queue.counter.domain.CounterSession;
 import id.loket.queue.ticket.projection.TicketView;
 import id.loket.queue.ticket.service.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +13,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Opening and closing counters, and calling the next ticket. */
+/** Opening and closing counters (their sessions' events), and calling the next ticket. */
 @ApplicationScoped
 public class CounterService {
 
@@ -35,36 +38,50 @@ public class CounterService {
 
     private final EntityManager em;
     private final TicketService tickets;
+    private final AggregateRepository aggregates;
     private final QueueConfig config;
+    private final Clock clock;
 
-    CounterService(EntityManager em, TicketService tickets, QueueConfig config) {
+    CounterService(EntityManager em, TicketService tickets, AggregateRepository aggregates, QueueConfig config, Clock clock) {
         this.em = em;
         this.tickets = tickets;
+        this.aggregates = aggregates;
         this.config = config;
+        this.clock = clock;
     }
 
+    /** staff: who staffs the counter; by: the signed-in person who opens it (may be the same, or a supervisor). */
     @Transactional
-    public Counter open(String counterId, String staff) {
-        Counter c = lock(counterId);
-        if (c.isOpen()) throw new RuleViolation("counter " + counterId + " is OPEN (staffed by " + c.staffedBy + ")");
-        c.staffedBy = staff;
+    public Counter open(String counterId, String staff, String by) {
+        Counter c = lock(counterId); // open, close and call-next of one counter one after the other
+        aggregates.handle(CounterSession.streamId(counterId), CounterSession.DECIDER, CounterEvent.class,
+                new CounterSession.Command.Open(counterId, c.branchCode, staff, by, clock.instant()));
         c.priorityRun = 0;
-        return c;
+        return refreshed(c);
     }
 
     @Transactional
-    public Counter close(String counterId) {
+    public Counter close(String counterId, String by) {
         Counter c = lock(counterId);
-        if (!c.isOpen()) throw new RuleViolation("counter " + counterId + " is CLOSED");
-        c.staffedBy = null;
+        aggregates.handle(CounterSession.streamId(counterId), CounterSession.DECIDER, CounterEvent.class,
+                new CounterSession.Command.Close(c.branchCode, by, clock.instant()));
+        return refreshed(c);
+    }
+
+    /** The counter with who staffs it as its session's projection has it now. */
+    private Counter refreshed(Counter c) {
+        em.flush();
+        em.refresh(c);
         return c;
     }
 
     /** The ticket called, or empty when nobody is waiting for this counter's service types. */
     @Transactional
     public Optional<TicketView> callNext(String counterId) {
-        Counter counter = lock(counterId); // one call at a time per counter: its priority run stays exact
-        if (!counter.isOpen()) throw new RuleViolation("counter " + counterId + " is CLOSED; open it before calling");
+        // one call at a time per counter: its priority run stays exact, and a second call (a double click, a retry
+        // without its key, another tab) sees the ticket the first one called and is refused
+        Counter counter = lock(counterId);
+        CounterSession.requireReadyToCall(counterId, counter.isOpen(), current(counterId));
         boolean priorityFirst = counter.priorityRun < config.priorityRunCap();
         boolean priority = priorityFirst;
         Optional<UUID> next = nextWaiting(counter, priority);
@@ -77,6 +94,17 @@ public class CounterService {
         tickets.call(ticketId, counterId);
         counter.priorityRun = priority ? counter.priorityRun + 1 : 0;
         return Optional.of(TicketView.findById(ticketId));
+    }
+
+    /** The ticket the counter has called or is serving, if any (at most one: call-next keeps it so). */
+    public Optional<CounterSession.CurrentTicket> current(String counterId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT CAST(ticket_id AS text), number, state FROM ticket_view
+                 WHERE counter_id = ?1 AND state IN ('CALLED', 'SERVING') ORDER BY called_at DESC LIMIT 1""")
+                .setParameter(1, counterId).getResultList();
+        return rows.stream().findFirst()
+                .map(r -> new CounterSession.CurrentTicket(UUID.fromString((String) r[0]), (String) r[1], (String) r[2]));
     }
 
     private Optional<UUID> nextWaiting(Counter counter, boolean priority) {

@@ -20,6 +20,8 @@ public class MembershipStatus extends PanacheEntityBase {
     public String cardNumber;
     public String status;
     public int monthsInArrears;
+    /** Rupiah in arrears when suspended, as membership published it; null when its event did not say. */
+    public Long arrearsAmount;
     public LocalDate effectiveFrom;
     public String reason;
 

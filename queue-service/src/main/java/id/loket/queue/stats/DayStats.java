@@ -12,8 +12,13 @@ public record DayStats(String branch, LocalDate date, long screenings, long scre
                        long visits, long noShows, Double noShowRate, long closedAtEndOfDay,
                        List<Times> byServiceType, List<Times> byCounter) {
 
-    /** Seconds; null when there was no visit. */
+    /**
+     * Seconds; null when there was no visit. waitTargetMinutes: the service type's target (null in byCounter);
+     * withinTargetShare: the visits that waited no longer than their service type's target.
+     */
     public record Times(String key, long visits, Double meanWaitSeconds, Double p90WaitSeconds,
-                        Double meanServiceSeconds, Double p90ServiceSeconds) {
+                        Double meanServiceSeconds, Double p90ServiceSeconds, Double medianServiceSeconds,
+                        Integer waitTargetMinutes,
+                        Double withinTargetShare) {
     }
 }

@@ -17,29 +17,21 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** The day's figures of a branch, from the ticket and screening read models. */
 @Path("/branches/{code}/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
-    private static final String TIMES = """
-            SELECT %1$s, count(*), avg(w), percentile_cont(0.9) WITHIN GROUP (ORDER BY w),
-                   avg(s), percentile_cont(0.9) WITHIN GROUP (ORDER BY s)
-              FROM (SELECT service_type, counter_id,
-                           extract(epoch FROM called_at - issued_at) AS w,
-                           extract(epoch FROM closed_at - started_at) AS s
-                      FROM ticket_view WHERE branch = ?1 AND business_date = ?2 AND state = 'CLOSED') x
-             GROUP BY %1$s ORDER BY %1$s""";
-
     private final BranchSetup branches;
+    private final DayFigures figures;
     private final EntityManager em;
     private final Clock clock;
     private final CurrentActor actor;
 
-    StatsResource(BranchSetup branches, EntityManager em, Clock clock, CurrentActor actor) {
+    StatsResource(BranchSetup branches, DayFigures figures, EntityManager em, Clock clock, CurrentActor actor) {
         this.branches = branches;
+        this.figures = figures;
         this.em = em;
         this.clock = clock;
         this.actor = actor;
@@ -72,22 +64,10 @@ public class StatsResource {
         long noShows = number(t[1]);
         return new DayStats(code, day, screenings, away, screenings == 0 ? null : (double) away / screenings,
                 visits, noShows, visits + noShows == 0 ? null : (double) noShows / (visits + noShows), number(t[2]),
-                times("service_type", code, day), times("counter_id", code, day));
-    }
-
-    private List<DayStats.Times> times(String column, String code, LocalDate day) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(TIMES.formatted(column))
-                .setParameter(1, code).setParameter(2, day).getResultList();
-        return rows.stream().map(r -> new DayStats.Times((String) r[0], number(r[1]), decimal(r[2]), decimal(r[3]),
-                decimal(r[4]), decimal(r[5]))).toList();
+                figures.byServiceType(code, day), figures.byCounter(code, day));
     }
 
     private static long number(Object o) {
         return ((Number) o).longValue();
-    }
-
-    private static Double decimal(Object o) {
-        return o == null ? null : ((Number) o).doubleValue();
     }
 }

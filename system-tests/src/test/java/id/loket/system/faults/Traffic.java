@@ -74,7 +74,9 @@ final class Traffic {
     /**
      * Counter front-end: call the next ticket, start, close. call-next is not retried (pressed again it would
      * call another ticket); start and close are, and a 409 after a lost answer is checked against the ticket's
-     * state (the lost attempt may have done it).
+     * state (the lost attempt may have done it). A counter whose earlier visitor is still in hand (a call whose
+     * answer was lost, a close that gave up) gets 409 counter-busy naming that visitor: the console serves that
+     * one first, as the frontliner would.
      */
     void serve(int counter, long n) {
         String counterId = floor.counters.get(counter);
@@ -82,6 +84,13 @@ final class Traffic {
         Api.Answer called = floor.callNext(counterId, correlationId);
         count(Kind.CALL, called);
         if (called.status() == 204) return; // nobody waiting
+        if (called.status() == 409 && called.json().path("type").asText().endsWith("counter-busy")) {
+            String held = called.json().path("ticketId").asText();
+            if ("CALLED".equals(called.json().path("ticketState").asText())
+                    && !transition(Kind.START, held, correlationId, () -> floor.start(held, correlationId), "SERVING")) return;
+            transition(Kind.CLOSE, held, correlationId, () -> floor.close(held, correlationId), "CLOSED");
+            return;
+        }
         String ticketId = called.status() == 200 ? called.json().path("id").asText() : null;
         record(Kind.CALL, correlationId, ticketId, 1, called);
         if (ticketId == null) return;

@@ -3,7 +3,7 @@ package id.loket.complaint.complaint.domain;
 import id.loket.complaint.reference.domain.Category;
 import id.loket.complaint.reference.domain.WorkingCalendar;
 import id.loket.complaint.complaint.domain.ComplaintEvent.*;
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 

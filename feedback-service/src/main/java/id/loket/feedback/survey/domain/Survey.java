@@ -4,7 +4,7 @@ import id.loket.feedback.survey.domain.SurveyEvent.Aspects;
 import id.loket.feedback.survey.domain.SurveyEvent.FeedbackSubmitted;
 import id.loket.feedback.survey.domain.SurveyEvent.LowSatisfactionFlagged;
 import id.loket.feedback.survey.domain.SurveyEvent.SurveyOffered;
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 

@@ -3,7 +3,7 @@ package id.loket.membership.contribution.domain;
 import id.loket.membership.contribution.domain.ContributionEvent.InstalmentPlanCompleted;
 import id.loket.membership.contribution.domain.ContributionEvent.InstalmentPlanOpened;
 import id.loket.membership.contribution.domain.ContributionEvent.PaymentAllocated;
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.RuleViolation;
 

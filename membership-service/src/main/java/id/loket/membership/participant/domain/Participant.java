@@ -9,7 +9,7 @@ import id.loket.membership.participant.domain.ParticipantEvent.ParticipantDeacti
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantReactivated;
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantRegistered;
 import id.loket.membership.participant.domain.ParticipantEvent.ParticipantSuspended;
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.platform.jkn.Nik;
 
@@ -43,7 +43,7 @@ public record Participant(UUID id, String cardNumber, String nikHash, Segment se
         }
 
         /** From the daily job: a no-op when already suspended or inactive (so the job is safe twice). */
-        record Suspend(LocalDate effectiveFrom, int monthsInArrears) implements Command {
+        record Suspend(LocalDate effectiveFrom, int monthsInArrears, long arrearsAmount) implements Command {
         }
 
         /** From a payment: a no-op unless suspended (a deactivated participant is never reactivated). */
@@ -92,7 +92,8 @@ public record Participant(UUID id, String cardNumber, String nikHash, Segment se
                         r.relation(), r.accountId(), r.employerId(), r.facilityCode()));
             }
             case Command.Suspend s -> state.status == ParticipantStatus.ACTIVE && !state.segment.isGovernmentPaid()
-                    ? List.of(new ParticipantSuspended(state.id, state.nikHash, s.effectiveFrom(), s.monthsInArrears(), state.accountId))
+                    ? List.of(new ParticipantSuspended(state.id, state.nikHash, s.effectiveFrom(), s.monthsInArrears(), state.accountId,
+                            s.arrearsAmount()))
                     : List.of();
             case Command.Reactivate r -> state.status == ParticipantStatus.SUSPENDED
                     ? List.of(new ParticipantReactivated(state.id, state.nikHash, r.effectiveFrom()))

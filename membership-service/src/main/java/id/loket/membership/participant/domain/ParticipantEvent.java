@@ -32,9 +32,12 @@ public sealed interface ParticipantEvent {
             String facilityCode) implements ParticipantEvent {
     }
 
-    /** Month M unpaid by its end: not covered from the 1st of M+1 (never for PBI). */
+    /**
+     * Month M unpaid by its end: not covered from the 1st of M+1 (never for PBI). arrearsAmount: the account's unpaid
+     * counted months, in rupiah, when suspended (added within v1: null in events written before it).
+     */
     record ParticipantSuspended(UUID participantId, String nikHash, LocalDate effectiveFrom, int monthsInArrears,
-                                String accountId) implements ParticipantEvent {
+                                String accountId, Long arrearsAmount) implements ParticipantEvent {
     }
 
     /** The arrears (at most 24 months) plus the current month are paid: covered again from that day. */

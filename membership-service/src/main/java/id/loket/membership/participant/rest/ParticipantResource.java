@@ -87,6 +87,12 @@ public class ParticipantResource {
                                   String relation, String accountId, String employerId, String facilityCode,
                                   String familyId, String status, String statusReason, LocalDate statusSince, long version) {
 
+        /** What the door may see: status and identifiers, never the name or the birth date. */
+        ParticipantBody forTheDoor() {
+            return new ParticipantBody(id, cardNumber, null, nikLast4, null, sex, segment, careClass, registrationDate,
+                    relation, accountId, employerId, facilityCode, familyId, status, statusReason, statusSince, version);
+        }
+
         public static ParticipantBody of(ParticipantDetails d) {
             var v = d.view();
             var i = d.identity();
@@ -162,32 +168,32 @@ public class ParticipantResource {
     @POST
     @Path("/search")
     public ParticipantBody search(@HeaderParam(ParticipantAccessLog.HEADER) String purpose, @Valid @NotNull Search body) {
-        String why = ParticipantAccessLog.purpose(purpose);
+        String why = purpose(purpose);
         if ((body.nik() == null) == (body.cardNumber() == null)) {
             throw new InvalidField(body.nik() == null ? "nik" : "cardNumber", "give either nik or cardNumber, not both or neither");
         }
         ParticipantBody found = ParticipantBody.of(body.nik() != null ? participants.findByNik(body.nik()) : participants.findByCardNumber(body.cardNumber()));
         audit.record("POST /participants/search", why, List.of(found.id()));
-        return found;
+        return atTheDoor() ? found.forTheDoor() : found;
     }
 
-    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR, Roles.SECURITY_OFFICER})
     @GET
     @Path("/{id}/status")
     public StatusService.StatusAnswer status(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
                                              @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
-        String why = ParticipantAccessLog.purpose(purpose);
+        String why = purpose(purpose);
         StatusService.StatusAnswer answer = status.statusAsOf(id, asOf == null ? status.today() : date(asOf, "asOf"));
         audit.record("GET /participants/{id}/status", why, List.of(id));
         return answer;
     }
 
-    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
+    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR, Roles.SECURITY_OFFICER})
     @GET
     @Path("/{id}/arrears")
     public StatusService.Arrears arrears(@PathParam("id") UUID id, @QueryParam("inaCbgTariff") String inaCbgTariff,
                                          @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
-        String why = ParticipantAccessLog.purpose(purpose);
+        String why = purpose(purpose);
         Long tariff = null;
         if (inaCbgTariff != null) {
             try {
@@ -250,6 +256,24 @@ public class ParticipantResource {
     public StatusService.Rejection rejectReversal(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId,
                                                   @Valid @NotNull RejectRequest body) {
         return status.reject(id, requestId, Participant.RequestKind.REVERSAL, requester(), body.reason());
+    }
+
+    /**
+     * The stated purpose of a read; the officer at the door reads for the screening only (status and arrears, and
+     * the search answer without name or birth date).
+     */
+    private String purpose(String header) {
+        String why = ParticipantAccessLog.purpose(header);
+        if (atTheDoor() && !"screening".equals(why)) {
+            throw new InvalidField(ParticipantAccessLog.HEADER, "the security officer reads participant data for the door's "
+                    + "screening only: screening");
+        }
+        return why;
+    }
+
+    /** A security officer who holds none of the counter's roles. */
+    private boolean atTheDoor() {
+        return actor.hasRole(Roles.SECURITY_OFFICER) && !actor.hasRole(Roles.FRONTLINER) && !actor.hasRole(Roles.SUPERVISOR);
     }
 
     /** Requester and approver are people, named by their token subject. */

@@ -12,8 +12,9 @@ public sealed interface VisitEvent {
 
     UUID visitId();
 
+    /** arrearsAmount: rupiah in arrears when SUSPENDED and known (added within v1: absent in older events). */
     record VisitorScreened(UUID visitId, String branch, Purpose purpose, String membershipStatus,
-                           Integer monthsInArrears, String membershipSource, String nikLast4,
+                           Integer monthsInArrears, Long arrearsAmount, String membershipSource, String nikLast4,
                            ScreeningOutcome suggestedOutcome, ScreeningOutcome outcome, Channel channel,
                            String serviceType, UUID ticketId, String ticketNumber, LocalDate businessDate,
                            Instant screenedAt)

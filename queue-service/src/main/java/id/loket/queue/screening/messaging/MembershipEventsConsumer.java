@@ -48,6 +48,7 @@ public class MembershipEventsConsumer {
                 MembershipStatus s = upsert(p);
                 s.status = "SUSPENDED";
                 s.monthsInArrears = p.path("monthsInArrears").asInt(0);
+                s.arrearsAmount = p.hasNonNull("arrearsAmount") ? p.get("arrearsAmount").asLong() : null;
                 s.effectiveFrom = date(p, "effectiveFrom");
                 s.reason = null;
             }
@@ -55,6 +56,7 @@ public class MembershipEventsConsumer {
                 MembershipStatus s = upsert(p);
                 s.status = "ACTIVE";
                 s.monthsInArrears = 0;
+                s.arrearsAmount = null;
                 s.effectiveFrom = date(p, "effectiveFrom");
                 s.reason = null;
             }

@@ -36,10 +36,14 @@ public class ScreeningProjection implements Projection {
         if (!event.streamId().startsWith("visit-")) return;
         switch (codec.decode(event, VisitEvent.class)) {
             case VisitEvent.VisitorScreened s -> em.createNativeQuery("""
-                    INSERT INTO screening_view (visit_id, branch, business_date, outcome, ticket_id, screened_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    INSERT INTO screening_view (visit_id, branch, business_date, outcome, ticket_id, screened_at,
+                                                purpose, membership_status, membership_source, months_in_arrears, arrears_amount)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
                     .setParameter(1, s.visitId()).setParameter(2, s.branch()).setParameter(3, s.businessDate())
                     .setParameter(4, s.outcome().name()).setParameter(5, s.ticketId()).setParameter(6, s.screenedAt())
+                    .setParameter(7, s.purpose().name()).setParameter(8, s.membershipStatus())
+                    .setParameter(9, s.membershipSource()).setParameter(10, s.monthsInArrears())
+                    .setParameter(11, s.arrearsAmount())
                     .executeUpdate();
         }
     }

@@ -1,7 +1,9 @@
 package id.loket.queue.screening.service;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -34,9 +36,19 @@ public interface MembershipClient {
     record Participant(String id, String cardNumber, String nikLast4, String status) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record Arrears(java.util.List<Object> months, Long arrearsTotal) {
+    }
+
     /** membership-service audits every read of a participant with its purpose: this one is the door's screening. */
     @POST
     @Path("/search")
     @ClientHeaderParam(name = "X-Purpose", value = "screening")
     Participant search(Search body);
+
+    /** A suspended visitor's arrears (months and rupiah), read for the door's screening. */
+    @GET
+    @Path("/{id}/arrears")
+    @ClientHeaderParam(name = "X-Purpose", value = "screening")
+    Arrears arrears(@PathParam("id") String participantId);
 }

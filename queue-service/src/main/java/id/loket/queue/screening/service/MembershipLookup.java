@@ -38,8 +38,10 @@ public class MembershipLookup {
     private MembershipAnswer ask(MembershipClient.Search search, String nikLast4, String who) {
         try {
             MembershipClient.Participant p = membership.search(search);
-            return new MembershipAnswer(p.status() == null ? "UNKNOWN" : p.status(), null,
-                    p.nikLast4() != null ? p.nikLast4() : nikLast4, "MEMBERSHIP_SERVICE");
+            String status = p.status() == null ? "UNKNOWN" : p.status();
+            String last4 = p.nikLast4() != null ? p.nikLast4() : nikLast4;
+            if (!"SUSPENDED".equals(status)) return MembershipAnswer.of(status, null, null, last4, "MEMBERSHIP_SERVICE");
+            return withArrears(p.id(), last4, who);
         } catch (RuntimeException e) {
             // not registered (404) or membership-service unreachable / too slow: the officer decides
             LOG.infof("membership-service did not answer for %s: %s", who, e.getClass().getSimpleName());
@@ -47,8 +49,19 @@ public class MembershipLookup {
         }
     }
 
+    /** A suspended visitor: the months and amount in arrears too, or the status alone when that read fails. */
+    private MembershipAnswer withArrears(String participantId, String nikLast4, String who) {
+        try {
+            MembershipClient.Arrears a = membership.arrears(participantId);
+            return MembershipAnswer.of("SUSPENDED", a.months() == null ? null : a.months().size(), a.arrearsTotal(),
+                    nikLast4, "MEMBERSHIP_SERVICE");
+        } catch (RuntimeException e) {
+            LOG.infof("membership-service gave no arrears for %s: %s", who, e.getClass().getSimpleName());
+            return MembershipAnswer.of("SUSPENDED", null, null, nikLast4, "MEMBERSHIP_SERVICE");
+        }
+    }
+
     private static MembershipAnswer fromLocal(MembershipStatus s) {
-        return new MembershipAnswer(s.status, "SUSPENDED".equals(s.status) ? s.monthsInArrears : null, s.nikLast4,
-                "LOCAL_COPY");
+        return MembershipAnswer.of(s.status, s.monthsInArrears, s.arrearsAmount, s.nikLast4, "LOCAL_COPY");
     }
 }

@@ -113,7 +113,7 @@ public class ScreeningService {
             MembershipAnswer m = checked.membership();
             store.append(VisitEvent.streamId(visitId), ExpectedVersion.noStream(),
                     List.of(codec.encode(new VisitEvent.VisitorScreened(visitId, v.branch(), v.purpose(), m.status(),
-                            m.monthsInArrears(), m.source(), m.nikLast4(), s.outcome(), outcome, channel, serviceType,
+                            m.arrearsMonths(), m.arrearsAmount(), m.source(), m.nikLast4(), s.outcome(), outcome, channel, serviceType,
                             ticketId, number, LocalDate.ofInstant(now, branches.branch(v.branch()).zone()), now))));
             return new Screened(visitId, m, s, outcome, serviceType, channel, ticket);
         });

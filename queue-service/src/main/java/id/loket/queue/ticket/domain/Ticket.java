@@ -1,6 +1,6 @@
 package id.loket.queue.ticket.domain;
 
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
 import id.loket.queue.ticket.domain.TicketEvent.ServiceStarted;
 import id.loket.queue.ticket.domain.TicketEvent.TicketCalled;
@@ -163,6 +163,22 @@ public record Ticket(UUID id, UUID visitId, String number, String branch, String
             throw new RuleViolation("ticket " + number + " is " + state + "; cannot " + action
                     + " (needs " + (allowed.length == 1 ? allowed[0] : Set.of(allowed)) + ")");
         }
+    }
+
+    /** When the called visitor's grace period ends (a recall or a no-show is allowed from then); null unless called. */
+    public Instant graceOverAt(Duration grace) {
+        return state == TicketState.CALLED && lastCalledAt != null ? lastCalledAt.plus(grace) : null;
+    }
+
+    /** Whether a recall would be accepted now (what the console offers). */
+    public boolean mayRecall(Duration grace, Instant now) {
+        Instant from = graceOverAt(grace);
+        return from != null && !now.isBefore(from);
+    }
+
+    /** Whether a no-show would be accepted now: recalled enough times, and the grace period over. */
+    public boolean mayMarkNoShow(int requiredRecalls, Duration grace, Instant now) {
+        return recalls >= requiredRecalls && mayRecall(grace, now);
     }
 
     private void requireGraceOver(Duration grace, Instant now, String action) {

@@ -1,4 +1,4 @@
-package id.loket.platform.aggregate;
+package id.loket.platform.domain;
 
 import java.util.List;
 import java.util.function.BiFunction;

@@ -1,0 +1,54 @@
+package id.loket.web.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import id.loket.web.PersonsToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** feedback-service: the visit's survey link and QR for the counter screen. */
+@RegisterRestClient(configKey = "feedback")
+@RegisterProvider(PersonsToken.class)
+@Produces(MediaType.APPLICATION_JSON)
+public interface FeedbackApi {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VisitSurvey(UUID surveyId, String visitId, String pageUrl, String qrUrl, Instant expiresAt, boolean answered) {
+        @Override
+        public String toString() {
+            return "VisitSurvey[" + surveyId + "]"; // the URLs hold the token
+        }
+    }
+
+    /** 200 with {@link VisitSurvey}; 202 + Retry-After while the survey is on its way (VisitClosed not consumed yet). */
+    @GET
+    @Path("/visits/{visitId}/survey")
+    Response visitSurvey(@PathParam("visitId") String visitId);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Figures(long offered, long answered, java.math.BigDecimal meanRating, java.math.BigDecimal csat, long lowScores) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Satisfaction(String branch, Figures total) {
+    }
+
+    @GET
+    @Path("/satisfaction")
+    Satisfaction satisfaction(@jakarta.ws.rs.QueryParam("branch") String branch, @jakarta.ws.rs.QueryParam("from") String from,
+                              @jakarta.ws.rs.QueryParam("to") String to);
+
+    /** The QR image, fetched through branch-web so the counter screen needs no route to feedback-service. */
+    @GET
+    @Path("/surveys/{token}/qr.png")
+    @Produces("image/png")
+    byte[] qr(@PathParam("token") String token);
+}

@@ -1,0 +1,126 @@
+package id.loket.web.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What queue-service answers, as far as the pages read it (unknown members are ignored: the service may grow). */
+public final class Queue {
+
+    private Queue() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Screen(String branch, String nik, String cardNumber, String purpose, String priority,
+                         String outcome, String serviceType, String channel) {
+        @Override
+        public String toString() {
+            return "Screen[" + branch + ", " + purpose + "]"; // never the NIK
+        }
+    }
+
+    /**
+     * @param source LOCAL_COPY (queue-service's own copy), MEMBERSHIP_SERVICE, or NONE (not found, or membership-service
+     *               did not answer)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Membership(String status, Integer monthsInArrears, Integer arrearsMonths, Long arrearsAmount,
+                             String nikLast4, String source) {
+        /** queue-pages names the months arrearsMonths; the first version monthsInArrears. */
+        public Integer months() {
+            return arrearsMonths != null ? arrearsMonths : monthsInArrears;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Suggestion(String outcome, String serviceType, String channel) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Check(Membership membership, Suggestion suggestion) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Screened(UUID visitId, Membership membership, Suggestion suggestion, String outcome,
+                           String serviceType, String channel, Ticket ticket) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ticket(UUID id, UUID visitId, String number, String branch, String serviceType, String source,
+                         String priority, LocalDate businessDate, Instant issuedAt, String state, String counterId,
+                         Instant calledAt, int recalls, Instant startedAt, Instant closedAt, String outcome, long version) {
+        public boolean priorityVisitor() {
+            return priority != null && !"NONE".equals(priority);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Board(String branch, LocalDate businessDate, List<CounterNow> nowServing, List<Waiting> waiting) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CounterNow(String counterId, String counterName, boolean open, String ticketNumber,
+                             String serviceType, String state, Instant calledAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Waiting(String serviceType, String name, int count, List<String> next, Long estimatedWaitSeconds,
+                          Long waitTargetMinutes, Long oldestWaitSeconds) {
+        /** The oldest visitor has waited past the type's target (both from queue-service). */
+        public boolean late() {
+            return oldestWaitSeconds != null && waitTargetMinutes != null && oldestWaitSeconds > waitTargetMinutes * 60L;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Branch(String code, String name, String zoneId, List<DayHours> serviceHours,
+                         List<ServiceType> serviceTypes, List<Counter> counters) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DayHours(String day, String opens, String closes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ServiceType(String code, String prefix, String name, Integer waitTargetMinutes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Holiday(String branch, LocalDate date, String day, String name, String kind) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Counter(String id, String branch, String name, List<String> serviceTypes, boolean open,
+                          String staffedBy) {
+    }
+
+    public record Open(String staff) {
+    }
+
+    public record Transfer(String serviceType) {
+    }
+
+    public record ReturnToQueue(String by) {
+    }
+
+    public record Close(String outcome, String complaintId, List<String> channelsEducated) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Times(String key, long visits, Double meanWaitSeconds, Double p90WaitSeconds,
+                        Double meanServiceSeconds, Double p90ServiceSeconds) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DayStats(String branch, LocalDate date, long screenings, long screenedAway, long visits, long noShows,
+                           long closedAtEndOfDay, List<Times> byServiceType, List<Times> byCounter) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EndOfDayResult(String branch, String policy, Integer affected) {
+    }
+}
