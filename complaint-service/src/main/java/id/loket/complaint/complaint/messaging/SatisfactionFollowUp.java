@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Closing the loop: a low satisfaction rating (feedback-service's LowSatisfactionFlagged) opens one follow-up
- * complaint per survey. Its id is derived from the survey id and the stream is created with appendIfAbsent,
+ * complaint per survey. Its id is derived from the survey id and the stream is created once (createOnce),
  * so a redelivered or re-published event (a new ce_id) still opens only one.
  */
 @ApplicationScoped

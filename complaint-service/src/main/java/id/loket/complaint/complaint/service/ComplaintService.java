@@ -15,7 +15,6 @@ import id.loket.complaint.config.ComplaintConfig;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
-import id.loket.platform.events.EventCodec;
 import id.loket.platform.events.MetadataContext;
 import id.loket.platform.eventstore.EventStore;
 import io.quarkus.panache.common.Page;
@@ -59,7 +58,6 @@ public class ComplaintService {
 
     private final AggregateRepository aggregates;
     private final EventStore store;
-    private final EventCodec codec;
     private final ReferenceData reference;
     private final BranchCalendars calendars;
     private final ReferenceNumbers numbers;
@@ -67,12 +65,11 @@ public class ComplaintService {
     private final MetadataContext metadata;
     private final Duration reopenWindow;
 
-    ComplaintService(AggregateRepository aggregates, EventStore store, EventCodec codec, ReferenceData reference,
+    ComplaintService(AggregateRepository aggregates, EventStore store, ReferenceData reference,
                      BranchCalendars calendars, ReferenceNumbers numbers, Clock clock,
                      MetadataContext metadata, ComplaintConfig config) {
         this.aggregates = aggregates;
         this.store = store;
-        this.codec = codec;
         this.reference = reference;
         this.calendars = calendars;
         this.numbers = numbers;
@@ -85,7 +82,7 @@ public class ComplaintService {
     public ComplaintView register(Registration r) {
         UUID id = UUID.randomUUID();
         metadata.branch(r.branch()); // the event's branch is the complaint's, not the user's
-        aggregates.handle(Complaint.streamId(id), Complaint.DECIDER, ComplaintEvent.class, registration(id, r));
+        aggregates.create(Complaint.streamId(id), Complaint.DECIDER, registration(id, r));
         saveContact(id, r.contact());
         return ComplaintView.findById(id);
     }
@@ -97,11 +94,10 @@ public class ComplaintService {
     @Transactional
     public boolean registerOnce(UUID id, Registration r) {
         // checked first so that a duplicate does not draw a reference number; a concurrent duplicate is still
-        // refused by appendIfAbsent (at the cost of a skipped number)
+        // "already done" for createOnce (at the cost of a skipped number)
         if (store.currentVersion(Complaint.streamId(id)) > 0) return false;
         metadata.branch(r.branch());
-        List<ComplaintEvent> decided = Complaint.DECIDER.decide().apply(registration(id, r), Complaint.DECIDER.initialState());
-        boolean created = store.appendIfAbsent(Complaint.streamId(id), decided.stream().map(codec::encode).toList());
+        boolean created = aggregates.createOnce(Complaint.streamId(id), Complaint.DECIDER, registration(id, r)).created();
         if (created) saveContact(id, r.contact());
         return created;
     }

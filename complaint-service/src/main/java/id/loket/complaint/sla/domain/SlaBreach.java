@@ -2,7 +2,7 @@ package id.loket.complaint.sla.domain;
 
 import id.loket.complaint.complaint.domain.ComplaintEvent;
 import id.loket.complaint.complaint.domain.ComplaintEvent.ComplaintSlaBreached;
-import id.loket.platform.aggregate.Decider;
+import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
 
 import java.time.Instant;

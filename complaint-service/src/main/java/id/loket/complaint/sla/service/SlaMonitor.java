@@ -3,15 +3,13 @@ package id.loket.complaint.sla.service;
 import id.loket.complaint.reference.service.BranchCalendars;
 import id.loket.complaint.reference.domain.WorkingCalendar;
 import id.loket.complaint.complaint.domain.Complaint;
-import id.loket.complaint.complaint.domain.ComplaintEvent;
 import id.loket.complaint.complaint.projection.ComplaintView;
 import id.loket.complaint.complaint.service.ComplaintService;
 import id.loket.complaint.config.ComplaintConfig;
 import id.loket.complaint.sla.domain.SlaBreach;
 import id.loket.platform.domain.RuleViolation;
-import id.loket.platform.events.EventCodec;
+import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.events.MetadataContext;
-import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.WrongExpectedVersionException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -30,7 +28,7 @@ import java.util.UUID;
 
 /**
  * Watches the running deadlines. A passed deadline gets one {@code ComplaintSlaBreached}, on its own stream
- * {@code sla-<complaintId>-<deadline>-<dueAt>} appended with appendIfAbsent: a second run, a second replica or
+ * {@code sla-<complaintId>-<deadline>-<dueAt>}, decided by SlaBreach and created once: a second run, a second replica or
  * a restart finds the stream and adds nothing. An overdue complaint climbs the escalation ladder (supervisor,
  * then branch head once it is still open a further working period after its first breached deadline), and
  * those alerts go out only within the branch's service hours.
@@ -43,18 +41,16 @@ public class SlaMonitor {
     public record Run(int breaches, int escalations) {
     }
 
-    private final EventStore store;
-    private final EventCodec codec;
+    private final AggregateRepository aggregates;
     private final ComplaintService complaints;
     private final BranchCalendars calendars;
     private final Clock clock;
     private final MetadataContext metadata;
     private final Duration branchHeadAfter;
 
-    SlaMonitor(EventStore store, EventCodec codec, ComplaintService complaints, BranchCalendars calendars, Clock clock,
+    SlaMonitor(AggregateRepository aggregates, ComplaintService complaints, BranchCalendars calendars, Clock clock,
                MetadataContext metadata, ComplaintConfig config) {
-        this.store = store;
-        this.codec = codec;
+        this.aggregates = aggregates;
         this.complaints = complaints;
         this.calendars = calendars;
         this.clock = clock;
@@ -112,10 +108,8 @@ public class SlaMonitor {
     private boolean breach(ComplaintView v, String deadline, Instant dueAt, Instant now) {
         var detected = new SlaBreach.Detect(v.complaintId, v.reference, v.branch, v.category, deadline, dueAt, now);
         metadata.branch(v.branch);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<ComplaintEvent> decided = SlaBreach.DECIDER.decide().apply(detected, SlaBreach.DECIDER.initialState());
-            return store.appendIfAbsent(breachStream(v.complaintId, deadline, dueAt), decided.stream().map(codec::encode).toList());
-        });
+        return QuarkusTransaction.requiringNew().call(() ->
+                aggregates.createOnce(breachStream(v.complaintId, deadline, dueAt), SlaBreach.DECIDER, detected).created());
     }
 
     private int climb(ComplaintView v, WorkingCalendar calendar, Instant firstBreached, Instant now) {
