@@ -9,15 +9,12 @@ import id.loket.feedback.survey.projection.SurveyComment;
 import id.loket.feedback.survey.projection.SurveyView;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.NotFound;
-import id.loket.platform.eventstore.EventStore;
-import id.loket.platform.events.EventCodec;
 import id.loket.platform.events.MetadataContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,18 +34,14 @@ public class SurveyService {
         }
     }
 
-    private final EventStore store;
-    private final EventCodec codec;
     private final AggregateRepository aggregates;
     private final SurveyTokens tokens;
     private final FeedbackConfig config;
     private final Clock clock;
     private final MetadataContext metadata;
 
-    SurveyService(EventStore store, EventCodec codec, AggregateRepository aggregates, SurveyTokens tokens,
+    SurveyService(AggregateRepository aggregates, SurveyTokens tokens,
                   FeedbackConfig config, Clock clock, MetadataContext metadata) {
-        this.store = store;
-        this.codec = codec;
         this.aggregates = aggregates;
         this.tokens = tokens;
         this.config = config;
@@ -67,8 +60,7 @@ public class SurveyService {
                 visit.serviceType(), visit.zone(), visit.closedAt(), visit.waitedSeconds(), visit.servedSeconds(),
                 config.surveyExpiry());
         metadata.branch(visit.branch()); // the event's branch is the visit's
-        List<SurveyEvent> decided = Survey.DECIDER.decide().apply(offer, Survey.DECIDER.initialState());
-        return store.appendIfAbsent(Survey.streamId(visit.visitId()), decided.stream().map(codec::encode).toList());
+        return aggregates.createOnce(Survey.streamId(visit.visitId()), Survey.DECIDER, offer).created();
     }
 
     /** The survey behind a link: 404 when unknown, 410 when it expired unanswered. Reads only: records nothing. */
