@@ -2,10 +2,12 @@ package id.loket.complaint.complaint.messaging;
 
 import id.loket.complaint.complaint.domain.Channel;
 import id.loket.complaint.complaint.service.ComplaintService;
+import id.loket.platform.consumer.EventHandlers;
 import id.loket.platform.consumer.IdempotentConsumer;
-import id.loket.platform.consumer.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -22,12 +24,25 @@ public class SatisfactionFollowUp {
 
     static final String CATEGORY = "SATISFACTION_FOLLOW_UP";
 
+    /** What a follow-up needs of feedback-service's LowSatisfactionFlagged (a tolerant reader). */
+    public record LowSatisfactionFlagged(@NotNull UUID surveyId, String visitId, @NotBlank String branch,
+                                         String counterId, String serviceType, Integer rating, String comment,
+                                         String contactPhone) {
+        @Override
+        public String toString() {
+            return "LowSatisfactionFlagged[" + surveyId + "]"; // no comment or phone in logs
+        }
+    }
+
     private final IdempotentConsumer consumer;
     private final ComplaintService complaints;
+    private final EventHandlers handlers;
 
     SatisfactionFollowUp(IdempotentConsumer consumer, ComplaintService complaints) {
         this.consumer = consumer;
         this.complaints = complaints;
+        this.handlers = consumer.handlers()
+                .on("loket.feedback.LowSatisfactionFlagged", LowSatisfactionFlagged.class, this::openFollowUp);
     }
 
     public static UUID complaintIdFor(UUID surveyId) {
@@ -37,23 +52,16 @@ public class SatisfactionFollowUp {
     @Incoming("feedback-events")
     @Blocking
     public void on(ConsumerRecords<String, byte[]> records) {
-        consumer.processBatch("complaint-follow-up", records, event -> {
-            if (event.type().equals("LowSatisfactionFlagged")) openFollowUp(event);
-        });
+        consumer.processBatch("complaint-follow-up", records, handlers);
     }
 
-    void openFollowUp(IncomingEvent event) {
-        var p = event.payload();
-        UUID surveyId = Fields.uuid(p, "surveyId");
-        if (surveyId == null) throw new id.loket.platform.consumer.PoisonMessageException("payload has no surveyId");
-        String branch = Fields.required(p, "branch");
-        String comment = Fields.text(p, "comment");
-        String phone = Fields.text(p, "contactPhone");
-        String description = "Low satisfaction rating " + Fields.text(p, "rating") + "/5 for "
-                + Fields.text(p, "serviceType") + " at counter " + Fields.text(p, "counterId")
-                + (comment == null || comment.isBlank() ? "" : ": " + comment);
-        complaints.registerOnce(complaintIdFor(surveyId), new ComplaintService.Registration(Channel.SURVEY, branch,
-                CATEGORY, null, Fields.text(p, "visitId"), Fields.text(p, "counterId"), surveyId, null,
-                phone == null ? null : new ComplaintService.Contact(null, phone, null), description));
+    void openFollowUp(LowSatisfactionFlagged low) {
+        String comment = low.comment();
+        String description = "Low satisfaction rating " + low.rating() + "/5 for " + low.serviceType() + " at counter "
+                + low.counterId() + (comment == null || comment.isBlank() ? "" : ": " + comment);
+        complaints.registerOnce(complaintIdFor(low.surveyId()), new ComplaintService.Registration(Channel.SURVEY,
+                low.branch(), CATEGORY, null, low.visitId(), low.counterId(), low.surveyId(), null,
+                low.contactPhone() == null ? null : new ComplaintService.Contact(null, low.contactPhone(), null),
+                description));
     }
 }
