@@ -50,8 +50,9 @@ class CounterConsolePageTest {
             desktop.click("label[for=taught-MOBILE_JKN]");
             desktop.click("#primary");
             desktop.waitUntil(d -> desktop.findAll("#survey-qr").isEmpty() ? null : Boolean.TRUE);
-            assertThat((Boolean) desktop.script("var i = document.getElementById('survey-qr'); return i.complete && i.naturalWidth > 0"))
-                    .as("the QR image loads").isTrue();
+            // the image arrives after the element: wait for it to load, with the browser's deadline
+            desktop.waitUntil(d -> Boolean.TRUE.equals(desktop.script(
+                    "var i = document.getElementById('survey-qr'); return i.complete && i.naturalWidth > 0")) ? Boolean.TRUE : null);
             desktop.screenshot("counter-console-survey");
             desktop.assertAccessible();
         }
