@@ -30,7 +30,8 @@ public interface FeedbackConfig {
     ZoneId zone();
 
     /** How often the CSAT-today gauge is recomputed from the read model (e.g. 5s; read by the scheduler). */
-    Optional<String> metricsRefresh();
+    @WithDefault("5s")
+    String metricsRefresh();
 
     /** The limit on the public survey routes per client address ({@code loket.feedback.rate-limit.*}). */
     RateLimit rateLimit();

@@ -1,6 +1,7 @@
 package id.loket.complaint.complaint.domain;
 
-import id.loket.complaint.calendar.WorkingCalendar;
+import id.loket.complaint.reference.domain.Category;
+import id.loket.complaint.reference.domain.WorkingCalendar;
 import id.loket.complaint.complaint.domain.ComplaintEvent.*;
 import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.NotFound;
@@ -27,7 +28,14 @@ public record Complaint(
     }
 
     public sealed interface Command {
-        record Register(ComplaintRegistered registered) implements Command {
+        /**
+         * A new complaint, with the facts the service looked up for it: its category's rules, its branch's working
+         * calendar and the reference number drawn for its business day. The decider works out the rest (the
+         * business date, both due times) from those and the instant it arrives.
+         */
+        record Register(UUID complaintId, String reference, Channel channel, String branch, Category category,
+                        WorkingCalendar calendar, UUID participantId, String visitId, String counterId, UUID surveyId,
+                        UUID relatedComplaintId, String description, boolean hasContact, Instant at) implements Command {
         }
 
         record ReceiveDocument(String type, String number, Instant at) implements Command {
@@ -90,8 +98,8 @@ public record Complaint(
 
     static List<ComplaintEvent> decide(Command command, Complaint s) {
         if (command instanceof Command.Register r) {
-            if (s.exists()) throw new RuleViolation("complaint " + r.registered().complaintId() + " already exists");
-            return List.of(r.registered());
+            if (s.exists()) throw new RuleViolation("complaint " + r.complaintId() + " already exists");
+            return List.of(registered(r));
         }
         if (!s.exists()) throw new NotFound("no such complaint");
         return switch (command) {
@@ -157,6 +165,21 @@ public record Complaint(
             case Command.RecordMembershipAction m -> List.of(new MembershipActionRecorded(s.id, s.reference, s.branch,
                     s.category, m.action(), m.participantId(), m.reason(), m.effectiveFrom(), m.at()));
         };
+    }
+
+    /**
+     * Taken in on the arrival's business date; the first response is due within the category's minutes of
+     * service-hours time, the resolution at the close of its Nth working day (see WorkingCalendar).
+     */
+    private static ComplaintRegistered registered(Command.Register r) {
+        Category c = r.category();
+        WorkingCalendar calendar = r.calendar();
+        return new ComplaintRegistered(r.complaintId(), r.reference(), r.branch(), c.code(), c.serviceLevel(),
+                r.channel(), c.requiredDocuments(), c.escalationUnit(), c.resolutionWorkingDays(), r.participantId(),
+                r.visitId(), r.counterId(), r.surveyId(), r.relatedComplaintId(), r.description().strip(),
+                r.hasContact(), r.at(), calendar.businessDate(r.at()),
+                calendar.addWorkingTime(r.at(), Duration.ofMinutes(c.firstResponseMinutes())),
+                calendar.endOfWorkingDays(r.at(), c.resolutionWorkingDays()));
     }
 
     private void requireNotResolved(String what) {

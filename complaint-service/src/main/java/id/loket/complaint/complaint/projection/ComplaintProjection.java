@@ -3,9 +3,10 @@ package id.loket.complaint.complaint.projection;
 import id.loket.complaint.complaint.domain.ComplaintEvent;
 import id.loket.complaint.complaint.domain.ComplaintEvent.*;
 import id.loket.complaint.complaint.domain.ComplaintStatus;
-import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
-import id.loket.platform.projection.Projection;
+import id.loket.platform.events.EventEnvelope;
+import id.loket.platform.events.NewEvent;
+import id.loket.platform.projection.EventProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashSet;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /** Keeps complaint_view and complaint_timeline in step with complaint and SLA streams; every value from the event. */
 @ApplicationScoped
-public class ComplaintProjection implements Projection {
+public class ComplaintProjection implements EventProjection<ComplaintEvent> {
 
     private final EventCodec codec;
 
@@ -32,10 +33,19 @@ public class ComplaintProjection implements Projection {
         return List.of("complaint_view", "complaint_timeline");
     }
 
+    /** The complaint streams' events and the SLA streams' ComplaintSlaBreached. */
     @Override
-    public void apply(StoredEvent stored) {
-        if (!stored.streamId().startsWith("complaint-") && !stored.streamId().startsWith("sla-")) return;
-        ComplaintEvent event = codec.decode(stored, ComplaintEvent.class);
+    public Class<ComplaintEvent> family() {
+        return ComplaintEvent.class;
+    }
+
+    @Override
+    public void apply(List<EventEnvelope<ComplaintEvent>> events) {
+        for (EventEnvelope<ComplaintEvent> e : events) apply(e);
+    }
+
+    private void apply(EventEnvelope<ComplaintEvent> stored) {
+        ComplaintEvent event = stored.event();
         timeline(stored, event);
         if (event instanceof ComplaintRegistered r) {
             register(stored, r);
@@ -87,7 +97,7 @@ public class ComplaintProjection implements Projection {
         v.updatedAt = stored.recordedAt();
     }
 
-    private static void register(StoredEvent stored, ComplaintRegistered r) {
+    private static void register(EventEnvelope<ComplaintEvent> stored, ComplaintRegistered r) {
         ComplaintView v = new ComplaintView();
         v.complaintId = r.complaintId();
         v.reference = r.reference();
@@ -113,14 +123,16 @@ public class ComplaintProjection implements Projection {
         v.persist();
     }
 
-    private static void timeline(StoredEvent stored, ComplaintEvent event) {
+    /** Its type and payload as the event's current shape encodes them (an older version upcast). */
+    private void timeline(EventEnvelope<ComplaintEvent> stored, ComplaintEvent event) {
+        NewEvent encoded = codec.encode(event);
         TimelineEntry t = new TimelineEntry();
         t.streamId = stored.streamId();
         t.version = stored.version();
         t.complaintId = event.complaintId();
         t.at = event.at();
-        t.type = stored.type();
-        t.detail = stored.payloadJson();
+        t.type = encoded.type();
+        t.detail = encoded.payloadJson();
         t.persist();
     }
 

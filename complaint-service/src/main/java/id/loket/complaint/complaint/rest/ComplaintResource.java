@@ -2,16 +2,19 @@ package id.loket.complaint.complaint.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.loket.complaint.access.BranchScope;
 import id.loket.complaint.complaint.domain.Channel;
 import id.loket.complaint.complaint.domain.ComplaintStatus;
 import id.loket.complaint.complaint.projection.ComplaintView;
 import id.loket.complaint.complaint.projection.TimelineEntry;
+import id.loket.complaint.complaint.service.ComplaintBranch;
 import id.loket.complaint.complaint.service.ComplaintService;
 import id.loket.complaint.complaint.service.ComplaintService.Contact;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.idempotency.IdempotentCommands;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
 import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.InBranch;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -71,7 +74,7 @@ public class ComplaintResource {
             @Size(max = 32) String counterId,
             UUID relatedComplaintId,
             @Valid ReporterContact reporterContact,
-            @NotBlank @Size(max = 4000) String description) {
+            @NotBlank @Size(max = 4000) String description) implements InBranch {
     }
 
     public record AddDocument(@NotBlank @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be a document type such as DEATH_CERTIFICATE") String type,
@@ -129,9 +132,11 @@ public class ComplaintResource {
         this.actor = actor;
     }
 
+    /** The branch is checked before the idempotency look-up: a replay is no way round it. */
     @POST
-    public Response register(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull RegisterComplaint body) {
-        actor.requireBranch(body.branch()); // before the idempotency look-up: a replay is no way round the branch
+    @BranchScoped
+    public Response register(@HeaderParam(IdempotentCommands.HEADER) String key,
+                             @Branch @Valid @NotNull RegisterComplaint body) {
         return idempotent.run(key, "POST /complaints", body, () -> {
             ReporterContact c = body.reporterContact();
             ComplaintView v = complaints.register(new ComplaintService.Registration(body.channel(), body.branch(),
@@ -144,8 +149,8 @@ public class ComplaintResource {
 
     @GET
     @Path("/{id}")
-    public ComplaintBody get(@PathParam("id") UUID id) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody get(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id) {
         return full(id);
     }
 
@@ -161,6 +166,7 @@ public class ComplaintResource {
         if (channel != null && Arrays.stream(Channel.values()).noneMatch(s -> s.name().equals(channel))) {
             throw new InvalidField("channel", "must be one of " + Arrays.toString(Channel.values()));
         }
+        // not one complaint's branch but the list's scope (a national user's may be every branch): checked here
         String scope = BranchScope.of(actor, branch);
         var result = complaints.list(new ComplaintService.Filter(status, category, channel, scope, overdue), page, size);
         return new ComplaintPage(result.items().stream().map(v -> body(v, null, null)).toList(), result.total(),
@@ -169,71 +175,73 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/documents")
-    public ComplaintBody documents(@PathParam("id") UUID id, @Valid @NotNull AddDocument body) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody documents(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id,
+                                   @Valid @NotNull AddDocument body) {
         complaints.addDocument(id, body.type(), body.number());
         return full(id);
     }
 
     @POST
     @Path("/{id}/respond")
-    public ComplaintBody respond(@PathParam("id") UUID id, @Valid @NotNull Respond body) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody respond(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id,
+                                 @Valid @NotNull Respond body) {
         complaints.respond(id, body.message());
         return full(id);
     }
 
     @POST
     @Path("/{id}/pause")
-    public ComplaintBody pause(@PathParam("id") UUID id, @Valid @NotNull Pause body) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody pause(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id,
+                               @Valid @NotNull Pause body) {
         complaints.pause(id, body.reason());
         return full(id);
     }
 
     @POST
     @Path("/{id}/resume")
-    public ComplaintBody resume(@PathParam("id") UUID id) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody resume(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id) {
         complaints.resume(id);
         return full(id);
     }
 
     @POST
     @Path("/{id}/escalate")
-    public ComplaintBody escalate(@PathParam("id") UUID id, @Valid @NotNull Escalate body) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody escalate(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id,
+                                  @Valid @NotNull Escalate body) {
         complaints.escalate(id, body.to(), body.reason());
         return full(id);
     }
 
     @POST
     @Path("/{id}/resolve")
-    public ComplaintBody resolve(@PathParam("id") UUID id, @Valid @NotNull Resolve body) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody resolve(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id,
+                                 @Valid @NotNull Resolve body) {
         complaints.resolve(id, body.resolution(), body.actionTaken());
         return full(id);
     }
 
     @POST
     @Path("/{id}/reopen")
-    public ComplaintBody reopen(@PathParam("id") UUID id, @Valid @NotNull Reopen body) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody reopen(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id,
+                                @Valid @NotNull Reopen body) {
         complaints.reopen(id, body.reason());
         return full(id);
     }
 
     @POST
     @Path("/{id}/education")
-    public ComplaintBody education(@PathParam("id") UUID id, @Valid @NotNull Education body) {
-        ownBranch(id);
+    @BranchScoped
+    public ComplaintBody education(@Branch(lookup = ComplaintBranch.class) @PathParam("id") UUID id,
+                                   @Valid @NotNull Education body) {
         complaints.recordEducation(id, body.channels());
         return full(id);
-    }
-
-    /** 404 for an unknown complaint, 403 for one of another branch: before any step is taken on it. */
-    private void ownBranch(UUID id) {
-        actor.requireBranch(complaints.branchOf(id));
     }
 
     private ComplaintBody full(UUID id) {

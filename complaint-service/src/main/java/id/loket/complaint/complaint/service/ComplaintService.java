@@ -1,31 +1,29 @@
 package id.loket.complaint.complaint.service;
 
-import id.loket.complaint.calendar.BranchCalendars;
-import id.loket.complaint.calendar.WorkingCalendar;
-import id.loket.complaint.category.Category;
-import id.loket.complaint.category.ReferenceData;
+import id.loket.complaint.reference.service.BranchCalendars;
+import id.loket.complaint.reference.domain.WorkingCalendar;
+import id.loket.complaint.reference.domain.Category;
+import id.loket.complaint.reference.service.ReferenceData;
 import id.loket.complaint.complaint.domain.Channel;
 import id.loket.complaint.complaint.domain.Complaint;
 import id.loket.complaint.complaint.domain.ComplaintEvent;
-import id.loket.complaint.complaint.domain.ComplaintEvent.ComplaintRegistered;
 import id.loket.complaint.complaint.domain.ComplaintStatus;
 import id.loket.complaint.complaint.projection.ComplaintContact;
 import id.loket.complaint.complaint.projection.ComplaintView;
 import id.loket.complaint.complaint.projection.TimelineEntry;
+import id.loket.complaint.config.ComplaintConfig;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
-import id.loket.platform.events.EventCodec;
+import id.loket.platform.events.MetadataContext;
 import id.loket.platform.eventstore.EventStore;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,31 +58,31 @@ public class ComplaintService {
 
     private final AggregateRepository aggregates;
     private final EventStore store;
-    private final EventCodec codec;
     private final ReferenceData reference;
     private final BranchCalendars calendars;
     private final ReferenceNumbers numbers;
     private final Clock clock;
+    private final MetadataContext metadata;
     private final Duration reopenWindow;
 
-    ComplaintService(AggregateRepository aggregates, EventStore store, EventCodec codec, ReferenceData reference,
+    ComplaintService(AggregateRepository aggregates, EventStore store, ReferenceData reference,
                      BranchCalendars calendars, ReferenceNumbers numbers, Clock clock,
-                     @ConfigProperty(name = "complaint.reopen-window") Duration reopenWindow) {
+                     MetadataContext metadata, ComplaintConfig config) {
         this.aggregates = aggregates;
         this.store = store;
-        this.codec = codec;
         this.reference = reference;
         this.calendars = calendars;
         this.numbers = numbers;
         this.clock = clock;
-        this.reopenWindow = reopenWindow;
+        this.metadata = metadata;
+        this.reopenWindow = config.reopenWindow();
     }
 
     @Transactional
     public ComplaintView register(Registration r) {
         UUID id = UUID.randomUUID();
-        aggregates.handle(Complaint.streamId(id), Complaint.DECIDER, ComplaintEvent.class,
-                new Complaint.Command.Register(registered(id, r)));
+        metadata.branch(r.branch()); // the event's branch is the complaint's, not the user's
+        aggregates.create(Complaint.streamId(id), Complaint.DECIDER, registration(id, r));
         saveContact(id, r.contact());
         return ComplaintView.findById(id);
     }
@@ -96,14 +94,16 @@ public class ComplaintService {
     @Transactional
     public boolean registerOnce(UUID id, Registration r) {
         // checked first so that a duplicate does not draw a reference number; a concurrent duplicate is still
-        // refused by appendIfAbsent (at the cost of a skipped number)
+        // "already done" for createOnce (at the cost of a skipped number)
         if (store.currentVersion(Complaint.streamId(id)) > 0) return false;
-        boolean created = store.appendIfAbsent(Complaint.streamId(id), List.of(codec.encode(registered(id, r))));
+        metadata.branch(r.branch());
+        boolean created = aggregates.createOnce(Complaint.streamId(id), Complaint.DECIDER, registration(id, r)).created();
         if (created) saveContact(id, r.contact());
         return created;
     }
 
-    private ComplaintRegistered registered(UUID id, Registration r) {
+    /** The registration command with the facts it needs: the category, the branch's calendar, a reference number. */
+    private Complaint.Command.Register registration(UUID id, Registration r) {
         Category category = reference.category(r.category())
                 .orElseThrow(() -> new InvalidField("category", "unknown category " + r.category()));
         WorkingCalendar calendar = calendars.of(r.branch(), "branch");
@@ -111,15 +111,11 @@ public class ComplaintService {
             throw new InvalidField("relatedComplaintId", "no complaint " + r.relatedComplaintId());
         }
         Instant now = clock.instant();
-        LocalDate businessDate = calendar.businessDate(now);
         Contact c = r.contact();
         boolean hasContact = c != null && (c.name() != null || c.phone() != null || c.email() != null);
-        return new ComplaintRegistered(id, numbers.next(r.branch(), businessDate), r.branch(), category.code(),
-                category.serviceLevel(), r.channel(), category.requiredDocuments(), category.escalationUnit(),
-                category.resolutionWorkingDays(), r.participantId(), r.visitId(), r.counterId(), r.surveyId(),
-                r.relatedComplaintId(), r.description().strip(), hasContact, now, businessDate,
-                calendar.addWorkingTime(now, Duration.ofMinutes(category.firstResponseMinutes())),
-                calendar.endOfWorkingDays(now, category.resolutionWorkingDays()));
+        return new Complaint.Command.Register(id, numbers.next(r.branch(), calendar.businessDate(now)), r.channel(),
+                r.branch(), category, calendar, r.participantId(), r.visitId(), r.counterId(), r.surveyId(),
+                r.relatedComplaintId(), r.description(), hasContact, now);
     }
 
     private static void saveContact(UUID id, Contact c) {
@@ -184,21 +180,9 @@ public class ComplaintService {
     /** Appends whatever a command decides to an existing complaint (used by the consumers and the monitor too). */
     @Transactional
     public ComplaintView handle(UUID id, Complaint.Command command) {
-        view(id);
+        metadata.branch(view(id).branch); // the event's branch is the complaint's, whoever acts on it
         aggregates.handle(Complaint.streamId(id), Complaint.DECIDER, ComplaintEvent.class, command);
         return ComplaintView.findById(id);
-    }
-
-    /**
-     * The branch a complaint belongs to (it never changes): what access to it is checked against. A scalar
-     * query, so no view is left in the request's persistence context to be read back stale after the step.
-     */
-    public String branchOf(UUID id) {
-        return ComplaintView.getEntityManager()
-                .createQuery("SELECT v.branch FROM ComplaintView v WHERE v.complaintId = :id", String.class)
-                .setParameter("id", id)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new NotFound("no complaint " + id));
     }
 
     public Details get(UUID id) {

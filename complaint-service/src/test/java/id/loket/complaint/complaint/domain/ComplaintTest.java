@@ -1,6 +1,7 @@
 package id.loket.complaint.complaint.domain;
 
-import id.loket.complaint.calendar.WorkingCalendar;
+import id.loket.complaint.reference.domain.Category;
+import id.loket.complaint.reference.domain.WorkingCalendar;
 import id.loket.complaint.complaint.domain.Complaint.Command;
 import id.loket.complaint.complaint.domain.ComplaintEvent.ComplaintEscalated;
 import id.loket.complaint.complaint.domain.ComplaintEvent.ComplaintRegistered;
@@ -80,17 +81,42 @@ class ComplaintTest {
 
     final DeciderSpec<Command, ComplaintEvent, Complaint> complaint = DeciderSpec.of(Complaint.DECIDER);
 
+    /** The category as reference data has it: respond within 780 service-hours minutes, resolve within 4 working days. */
+    static final Category DEATH_REPORT = new Category("DEATH_REPORT", "Death report",
+            List.of("DEATH_CERTIFICATE", "ID_CARD|JKN_CARD"), "GREEN", 780, 4, "BRANCH_HEAD", "DEACTIVATION");
+
+    static Command.Register register(Instant at) {
+        return new Command.Register(ID, REF, Channel.COUNTER, "SDA", DEATH_REPORT, CALENDAR, null, "visit-1", "C1", null,
+                null, "  the participant died \n", true, at);
+    }
+
+    static ComplaintRegistered registeredAt(Instant at, LocalDate businessDate, Instant firstResponseDue, Instant resolutionDue) {
+        return new ComplaintRegistered(ID, REF, "SDA", "DEATH_REPORT", "GREEN", Channel.COUNTER,
+                List.of("DEATH_CERTIFICATE", "ID_CARD|JKN_CARD"), "BRANCH_HEAD", 4, null, "visit-1", "C1", null, null,
+                "the participant died", true, at, businessDate, firstResponseDue, resolutionDue);
+    }
+
     @Test
-    void registrationOpensTheComplaintWithItsVisit() {
-        Complaint c = complaint.given().when(new Command.Register(REGISTERED)).then(REGISTERED);
+    void registrationOpensTheComplaintWithItsVisitAndItsDueTimesFromTheCategoryAndCalendar() {
+        // Monday 09:00: six service hours on Monday and seven on Tuesday make the 780 minutes; four working days
+        // after Monday end at Friday's close
+        Complaint c = complaint.given().when(register(REGISTERED_AT))
+                .then(registeredAt(REGISTERED_AT, LocalDate.parse("2026-03-02"), FIRST_RESPONSE_DUE, RESOLUTION_DUE));
         assertThat(c.status()).isEqualTo(ComplaintStatus.OPEN);
         assertThat(c.missingDocuments()).containsExactly("DEATH_CERTIFICATE", "ID_CARD or JKN_CARD");
         assertThat(c.linkedVisits()).containsExactly("visit-1");
     }
 
     @Test
+    void aComplaintArrivingAfterClosingIsTakenInOnTheNextWorkingDay() {
+        Instant evening = wib("2026-03-02T16:00"); // Monday after closing: the clocks start on Tuesday at 08:00
+        complaint.given().when(register(evening))
+                .then(registeredAt(evening, LocalDate.parse("2026-03-02"), wib("2026-03-04T14:00"), wib("2026-03-09T15:00")));
+    }
+
+    @Test
     void aComplaintIsRegisteredOnce() {
-        complaint.given(REGISTERED).when(new Command.Register(REGISTERED)).thenViolates(RuleViolation.class, "already exists");
+        complaint.given(REGISTERED).when(register(REGISTERED_AT)).thenViolates(RuleViolation.class, "already exists");
     }
 
     @Test

@@ -8,6 +8,7 @@ import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,14 @@ public record Survey(SurveyOffered offer, boolean answered) {
     }
 
     public sealed interface Command {
+        /**
+         * A closed visit's survey: the visit as VisitClosed describes it (zone null in older events), a fresh id,
+         * and how long after the visit closed it can be answered.
+         */
+        record Offer(UUID surveyId, String visitId, String branch, String counterId, String serviceType, String zone,
+                     Instant closedAt, Long waitedSeconds, Long servedSeconds, Duration expiry) implements Command {
+        }
+
         record Submit(int rating, Aspects aspects, String comment, String contactPhone, Instant now) implements Command {
             @Override
             public String toString() {
@@ -43,6 +52,11 @@ public record Survey(SurveyOffered offer, boolean answered) {
 
     static List<SurveyEvent> decide(Command command, Survey state) {
         return switch (command) {
+            // a visit has one survey: a second VisitClosed of it finds it offered and adds nothing. It expires a
+            // fixed time after the visit closed, so a redelivery or a replay decides the same expiry.
+            case Command.Offer o -> state.exists() ? List.of()
+                    : List.of(new SurveyOffered(o.surveyId(), o.visitId(), o.branch(), o.counterId(), o.serviceType(),
+                    o.closedAt(), o.closedAt().plus(o.expiry()), o.waitedSeconds(), o.servedSeconds(), o.zone()));
             case Command.Submit s -> {
                 if (!state.exists()) throw new NotFound("no such survey");
                 if (state.answered) throw new RuleViolation("this survey has already been answered");

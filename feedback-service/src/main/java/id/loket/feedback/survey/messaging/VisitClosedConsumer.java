@@ -1,19 +1,21 @@
 package id.loket.feedback.survey.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import id.loket.feedback.survey.service.SurveyService;
 import id.loket.feedback.survey.service.SurveyService.ClosedVisit;
+import id.loket.platform.consumer.EventHandlers;
 import id.loket.platform.consumer.IdempotentConsumer;
 import id.loket.platform.consumer.PoisonMessageException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 /**
  * Every VisitClosed on {@code loket.queue.events} becomes a survey, once per visit: the consumer dedupes by
@@ -27,65 +29,40 @@ public class VisitClosedConsumer {
 
     static final String CONSUMER = "feedback.surveys";
 
+    /**
+     * Only the fields a survey needs of queue-service's VisitClosed (a tolerant reader: the rest is ignored); one
+     * without visit, branch or time is poison. zone is the branch's (added to VisitClosed v1 later): absent in older
+     * events, where the survey falls back to the configured zone.
+     */
+    public record VisitClosed(@NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "is not an identifier") String visitId,
+                              @NotBlank String branch, String counterId, String serviceType, String zone,
+                              @NotNull Instant closedAt, Long waitedSeconds, Long servedSeconds) {
+    }
+
     private final IdempotentConsumer consumer;
-    private final SurveyService surveys;
+    private final EventHandlers handlers;
 
     VisitClosedConsumer(IdempotentConsumer consumer, SurveyService surveys) {
         this.consumer = consumer;
-        this.surveys = surveys;
+        this.handlers = consumer.handlers().on("loket.queue.VisitClosed", VisitClosed.class, v -> surveys.offer(visit(v)));
     }
 
     @Incoming("queue-events")
     @Blocking
     public void on(ConsumerRecords<String, byte[]> records) {
-        consumer.processBatch(CONSUMER, records, event -> {
-            if ("VisitClosed".equals(event.type())) {
-                surveys.offer(read(event.payload()));
-            }
-        });
+        consumer.processBatch(CONSUMER, records, handlers);
     }
 
-    /** Only the fields a survey needs, read defensively: a VisitClosed without visit, branch or time is poison. */
-    static ClosedVisit read(JsonNode p) {
-        String visitId = text(p, "visitId");
-        if (visitId == null || !visitId.matches("[A-Za-z0-9._:-]{1,100}")) {
-            throw poison("visitId", "is missing or not an identifier");
-        }
-        String branch = text(p, "branch");
-        if (branch == null || branch.isBlank()) throw poison("branch", "is missing");
-        String closedAt = text(p, "closedAt");
-        if (closedAt == null) throw poison("closedAt", "is missing");
-        Instant closed;
-        try {
-            closed = Instant.parse(closedAt);
-        } catch (DateTimeParseException e) {
-            throw poison("closedAt", "is not an ISO-8601 instant");
-        }
-        // the branch's zone (added to VisitClosed v1 later): absent in older events, where the survey falls back
-        // to the configured zone; present but not a zone id is a producer's bug that no retry can mend
-        String zone = text(p, "zone");
-        if (zone != null) {
+    static ClosedVisit visit(VisitClosed v) {
+        // present but not a zone id is a producer's bug that no retry can mend; kept as sent (the survey's zone)
+        if (v.zone() != null) {
             try {
-                ZoneId.of(zone);
+                ZoneId.of(v.zone());
             } catch (DateTimeException e) {
-                throw poison("zone", "is not a time zone id");
+                throw new PoisonMessageException("VisitClosed.zone is not a time zone id");
             }
         }
-        return new ClosedVisit(visitId, branch, text(p, "counterId"), text(p, "serviceType"), zone, closed,
-                number(p, "waitedSeconds"), number(p, "servedSeconds"));
-    }
-
-    private static PoisonMessageException poison(String field, String problem) {
-        return new PoisonMessageException("VisitClosed." + field + " " + problem);
-    }
-
-    private static String text(JsonNode p, String field) {
-        JsonNode n = p.get(field);
-        return n == null || n.isNull() ? null : n.asText();
-    }
-
-    private static Long number(JsonNode p, String field) {
-        JsonNode n = p.get(field);
-        return n != null && n.canConvertToLong() ? n.asLong() : null;
+        return new ClosedVisit(v.visitId(), v.branch(), v.counterId(), v.serviceType(), v.zone(), v.closedAt(),
+                v.waitedSeconds(), v.servedSeconds());
     }
 }

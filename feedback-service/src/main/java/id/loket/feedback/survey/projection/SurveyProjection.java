@@ -3,9 +3,8 @@ package id.loket.feedback.survey.projection;
 import id.loket.feedback.config.FeedbackConfig;
 import id.loket.feedback.survey.domain.SurveyEvent;
 import id.loket.feedback.survey.service.SurveyTokens;
-import id.loket.platform.events.StoredEvent;
-import id.loket.platform.events.EventCodec;
-import id.loket.platform.projection.Projection;
+import id.loket.platform.events.EventEnvelope;
+import id.loket.platform.projection.EventProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -18,14 +17,12 @@ import java.util.List;
  * Local days (closed, submitted) are computed here in Java, in the survey's zone, once.
  */
 @ApplicationScoped
-public class SurveyProjection implements Projection {
+public class SurveyProjection implements EventProjection<SurveyEvent> {
 
-    private final EventCodec codec;
     private final SurveyTokens tokens;
     private final ZoneId fallbackZone;
 
-    SurveyProjection(EventCodec codec, SurveyTokens tokens, FeedbackConfig config) {
-        this.codec = codec;
+    SurveyProjection(SurveyTokens tokens, FeedbackConfig config) {
         this.tokens = tokens;
         this.fallbackZone = config.zone();
     }
@@ -41,9 +38,17 @@ public class SurveyProjection implements Projection {
     }
 
     @Override
-    public void apply(StoredEvent event) {
-        if (!event.streamId().startsWith("survey-")) return;
-        switch (codec.decode(event, SurveyEvent.class)) {
+    public Class<SurveyEvent> family() {
+        return SurveyEvent.class;
+    }
+
+    @Override
+    public void apply(List<EventEnvelope<SurveyEvent>> events) {
+        for (EventEnvelope<SurveyEvent> e : events) apply(e);
+    }
+
+    private void apply(EventEnvelope<SurveyEvent> event) {
+        switch (event.event()) {
             case SurveyEvent.SurveyOffered o -> {
                 SurveyView v = new SurveyView();
                 v.surveyId = o.surveyId();

@@ -1,6 +1,5 @@
 package id.loket.feedback.survey.projection;
 
-import id.loket.feedback.survey.report.BranchToday;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,6 +1,6 @@
 package id.loket.feedback.survey.rest;
 
-import id.loket.feedback.ratelimit.RateLimited;
+import id.loket.feedback.ratelimit.rest.RateLimited;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -6,7 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import id.loket.feedback.ratelimit.RateLimited;
+import id.loket.feedback.ratelimit.rest.RateLimited;
 import id.loket.feedback.survey.domain.Survey;
 import id.loket.feedback.survey.domain.SurveyEvent.Aspects;
 import id.loket.feedback.survey.projection.SurveyView;

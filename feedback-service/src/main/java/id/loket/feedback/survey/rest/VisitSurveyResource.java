@@ -49,6 +49,8 @@ public class VisitSurveyResource {
     @GET
     public Response get(@PathParam("visitId") String visitId) {
         var link = surveys.linkForVisit(visitId);
+        // explicit, not @BranchScoped: until the survey exists the answer is 202, not a lookup's 404, and a 202
+        // names no branch; once it exists, its branch is checked
         link.ifPresent(l -> actor.requireBranch(l.survey().branch));
         return link
                 .map(l -> Response.ok(new VisitSurvey(l.survey().surveyId, visitId, l.pageUrl(), l.qrUrl(),

@@ -4,20 +4,17 @@ import id.loket.feedback.config.FeedbackConfig;
 import id.loket.feedback.survey.domain.Survey;
 import id.loket.feedback.survey.domain.SurveyEvent;
 import id.loket.feedback.survey.domain.SurveyEvent.Aspects;
-import id.loket.feedback.survey.domain.SurveyEvent.SurveyOffered;
 import id.loket.feedback.survey.domain.SurveyExpired;
 import id.loket.feedback.survey.projection.SurveyComment;
 import id.loket.feedback.survey.projection.SurveyView;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.NotFound;
-import id.loket.platform.eventstore.EventStore;
-import id.loket.platform.events.EventCodec;
+import id.loket.platform.events.MetadataContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,35 +34,33 @@ public class SurveyService {
         }
     }
 
-    private final EventStore store;
-    private final EventCodec codec;
     private final AggregateRepository aggregates;
     private final SurveyTokens tokens;
     private final FeedbackConfig config;
     private final Clock clock;
+    private final MetadataContext metadata;
 
-    SurveyService(EventStore store, EventCodec codec, AggregateRepository aggregates, SurveyTokens tokens,
-                  FeedbackConfig config, Clock clock) {
-        this.store = store;
-        this.codec = codec;
+    SurveyService(AggregateRepository aggregates, SurveyTokens tokens,
+                  FeedbackConfig config, Clock clock, MetadataContext metadata) {
         this.aggregates = aggregates;
         this.tokens = tokens;
         this.config = config;
         this.clock = clock;
+        this.metadata = metadata;
     }
 
     /**
-     * Offers the visit's survey, once however often the visit is delivered. It expires a fixed time after the
-     * visit closed, so a redelivery or a replay decides the same expiry.
+     * Offers the visit's survey, once however often the visit is delivered (the survey's stream is the visit's).
      *
      * @return false when the visit already had its survey
      */
     @Transactional
     public boolean offer(ClosedVisit visit) {
-        SurveyOffered offered = new SurveyOffered(UUID.randomUUID(), visit.visitId(), visit.branch(), visit.counterId(),
-                visit.serviceType(), visit.closedAt(), visit.closedAt().plus(config.surveyExpiry()),
-                visit.waitedSeconds(), visit.servedSeconds(), visit.zone());
-        return store.appendIfAbsent(Survey.streamId(visit.visitId()), List.of(codec.encode(offered)));
+        var offer = new Survey.Command.Offer(UUID.randomUUID(), visit.visitId(), visit.branch(), visit.counterId(),
+                visit.serviceType(), visit.zone(), visit.closedAt(), visit.waitedSeconds(), visit.servedSeconds(),
+                config.surveyExpiry());
+        metadata.branch(visit.branch()); // the event's branch is the visit's
+        return aggregates.createOnce(Survey.streamId(visit.visitId()), Survey.DECIDER, offer).created();
     }
 
     /** The survey behind a link: 404 when unknown, 410 when it expired unanswered. Reads only: records nothing. */
@@ -86,6 +81,7 @@ public class SurveyService {
     public SurveyView submit(String token, Answer answer) {
         SurveyView view = byToken(token);
         Instant now = clock.instant();
+        metadata.branch(view.branch); // the survey's branch: the participant who answers has none
         aggregates.handle(Survey.streamId(view.visitId), Survey.DECIDER, SurveyEvent.class,
                 new Survey.Command.Submit(answer.rating(), answer.aspects(), answer.comment(), answer.contactPhone(), now));
         boolean hasComment = answer.comment() != null && !answer.comment().isBlank();

@@ -32,6 +32,28 @@ class SurveyTest {
         return new FeedbackSubmitted(SURVEY, "visit-1", "SDA", "C1", "ADMINISTRASI", rating, aspects, hasComment, NOW);
     }
 
+    static Survey.Command.Offer offer(UUID surveyId) {
+        return new Survey.Command.Offer(surveyId, "visit-1", "SDA", "C1", "ADMINISTRASI", "Asia/Jakarta", CLOSED, 300L, 600L,
+                Duration.ofDays(7));
+    }
+
+    @Test
+    void aClosedVisitIsOfferedItsSurveyExpiringAFixedTimeAfterTheVisitClosed() {
+        Survey offered = survey.given().when(offer(SURVEY)).then(OFFERED);
+        assertThat(offered.exists()).isTrue();
+        assertThat(offered.answered()).isFalse();
+        // a visit without times or zone (an older VisitClosed) is offered all the same
+        survey.given().when(new Survey.Command.Offer(SURVEY, "visit-1", "SDA", null, null, null, CLOSED, null, null,
+                Duration.ofDays(2))).then(new SurveyOffered(SURVEY, "visit-1", "SDA", null, null, CLOSED,
+                CLOSED.plus(Duration.ofDays(2)), null, null, null));
+    }
+
+    @Test
+    void aVisitWithItsSurveyAlreadyOfferedIsOfferedNothingMore() {
+        survey.given(OFFERED).when(offer(UUID.randomUUID())).thenNothing();
+        survey.given(OFFERED, submitted(4, ASPECTS, false)).when(offer(UUID.randomUUID())).thenNothing();
+    }
+
     @Test
     void aGoodRatingIsSubmittedAndTheSurveyIsAnswered() {
         Survey after = survey.given(OFFERED).when(new Survey.Command.Submit(5, ASPECTS, "quick and kind", null, NOW))
