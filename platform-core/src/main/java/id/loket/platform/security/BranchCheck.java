@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs {@link BranchScoped}: after the role check and before {@code @Transactional} (whose interceptor comes later,
- * at {@code PLATFORM_BEFORE + 200}), so a refused request has written nothing.
+ * Runs {@link BranchScoped}: after the role check and after Bean Validation of the parameters (its interceptor is
+ * at {@code PLATFORM_AFTER + 800}), so bad input is a 400 naming the field whoever sends it, and a well-formed
+ * request for another branch a 403; always before the method body, so a refused request has written nothing
+ * (a transaction begun around it rolls back empty).
  */
 @BranchScoped
 @Interceptor
-@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+@Priority(Interceptor.Priority.PLATFORM_AFTER + 900)
 public class BranchCheck {
 
     /** A method's marked parameter, found once per method. */
@@ -41,7 +43,7 @@ public class BranchCheck {
         Marked marked = MARKED.computeIfAbsent(invocation.getMethod(), BranchCheck::marked);
         Object value = invocation.getParameters()[marked.index()];
         String branch = branchOf(value, marked.lookup());
-        // no value (a missing body or field): the method's validation answers 400 naming it, nothing is written
+        // no value: a parameter the method lets be absent; a required one has had its 400 from validation already
         if (branch != null) actor.requireBranch(branch);
         return invocation.proceed();
     }

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * The branch check, written once: on a resource method whose parameter marked {@link Branch} says which branch the
  * thing acted on belongs to, a user of another branch gets 403 ({@link BranchForbidden}) before the method runs, so
- * before any transaction starts or anything is written. The parameter is already read (a path parameter, or the
+ * before anything is written; bad input is answered first (400 naming the field). The parameter is already read (a path parameter, or the
  * body the method receives), so no filter reads a streamed body.
  */
 @InterceptorBinding

@@ -42,6 +42,14 @@ class BranchCheckTest {
     }
 
     @Test
+    void badInputIsA400NamingTheFieldEvenForAnotherBranch() {
+        given().header("Authorization", SDA).contentType(ContentType.JSON).body("{\"branch\":\"\",\"text\":\"blank\"}")
+                .post("/branch-checks/notes").then().statusCode(400).body("errors[0].field", equalTo("branch"));
+        given().header("Authorization", SDA).contentType(ContentType.JSON).body("{\"branch\":\"SBY\",\"text\":\"\"}")
+                .post("/branch-checks/notes").then().statusCode(400).body("errors[0].field", equalTo("text"));
+    }
+
+    @Test
     void aLookedUpRecordNamesTheBranchAndAnUnknownOneIs404() {
         given().header("Authorization", SDA).get("/branch-checks/desks/SDA-1").then().statusCode(200);
         given().header("Authorization", SDA).get("/branch-checks/desks/SBY-1").then().statusCode(403);
