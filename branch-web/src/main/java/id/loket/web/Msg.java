@@ -231,6 +231,9 @@ public interface Msg {
     @Message("Tidak hadir")
     String counter_no_show();
 
+    @Message("“Tidak hadir” setelah {n}× panggil ulang.")
+    String counter_no_show_after(int n);
+
     @Message("Kembalikan ke antrean")
     String counter_return();
 
@@ -327,6 +330,18 @@ public interface Msg {
 
     @Message("Denda pelayanan (perkiraan)")
     String arrears_penalty();
+
+    @Message("Denda pelayanan untuk tarif {tariff} ({months} bulan dihitung)")
+    String arrears_penalty_for(String tariff, int months);
+
+    @Message("Tarif INA-CBG rawat inap (Rp), untuk perkiraan denda pelayanan")
+    String arrears_penalty_tariff();
+
+    @Message("Hitung denda")
+    String arrears_penalty_quote();
+
+    @Message("Denda berlaku bila peserta dirawat inap dalam 45 hari setelah aktif kembali; dihitung oleh membership-service.")
+    String arrears_penalty_hint();
 
     @Message("Bulan")
     String col_month();
@@ -461,6 +476,33 @@ public interface Msg {
 
     @Message("Peringatan")
     String sup_alerts();
+
+    @Message("{#when kind}{#is 'CALLED_NOT_STARTED'}{counter}: {ticket} dipanggil {min} mnt lalu, belum mulai dilayani{#is 'IDLE_WHILE_WAITING'}{counter}: buka tanpa tiket {min} mnt sementara ada yang menunggu{#is 'LONG_SERVICE'}{counter}: layanan {ticket} sudah {min} mnt, jauh lebih lama dari biasanya{#else}{counter}: {kind}{/when}")
+    String alert(String kind, String counter, String ticket, Long min);
+
+    @Message("{#when s}{#is 'CLOSED'}tutup{#is 'IDLE'}buka, tanpa tiket{#is 'CALLED'}memanggil{#is 'SERVING'}melayani{#else}{s}{/when}")
+    String counter_state(String s);
+
+    @Message("Loket buka")
+    String col_counters_open();
+
+    @Message("{n} jawaban")
+    String sup_answers(long n);
+
+    @Message("Tindak lanjut kepuasan rendah")
+    String sup_low_followups();
+
+    @Message("minta dihubungi")
+    String sup_contact_requested();
+
+    @Message("{overdue} lewat batas · {soon} segera jatuh tempo")
+    String sup_attention_counts(long overdue, long soon);
+
+    @Message("segera jatuh tempo")
+    String sup_due_soon();
+
+    @Message("{#when d}{#is 'FIRST_RESPONSE'}respons pertama{#is 'RESOLUTION'}penyelesaian{#else}{d}{/when}")
+    String deadline(String d);
 
     @Message("Tidak ada peringatan.")
     String sup_no_alerts();

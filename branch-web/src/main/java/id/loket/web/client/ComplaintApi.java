@@ -39,6 +39,11 @@ public interface ComplaintApi {
     @Path("/complaints/{id}/documents")
     Complaints.Complaint addDocument(@PathParam("id") UUID id, Complaints.AddDocument body);
 
+    /** The branch's open complaints overdue or due soon, most urgent first (complaint-service reckons the SLA). */
+    @GET
+    @Path("/branches/{code}/complaints/attention")
+    Complaints.Attention attention(@PathParam("code") String code, @QueryParam("size") Integer size);
+
     @GET
     @Path("/complaints")
     Complaints.Page complaints(@QueryParam("branch") String branch, @QueryParam("overdue") Boolean overdue,

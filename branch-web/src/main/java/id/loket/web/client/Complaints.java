@@ -34,6 +34,17 @@ public final class Complaints {
                             Instant registeredAt, Instant firstResponseDueAt, Instant resolutionDueAt, boolean overdue) {
     }
 
+    /** deadline: FIRST_RESPONSE or RESOLUTION, whichever presses; secondsLeft negative once over. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AttentionItem(UUID id, String reference, String category, String serviceLevel, String channel,
+                                String status, Instant registeredAt, String deadline, Instant dueAt, boolean overdue,
+                                long secondsLeft, long workingSecondsLeft) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attention(String branch, Instant asOf, long overdue, long dueSoon, long total, List<AttentionItem> items) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Page(List<Complaint> items, long total, int page, int size) {
     }

@@ -46,6 +46,22 @@ public interface FeedbackApi {
     Satisfaction satisfaction(@jakarta.ws.rs.QueryParam("branch") String branch, @jakarta.ws.rs.QueryParam("from") String from,
                               @jakarta.ws.rs.QueryParam("to") String to);
 
+    /** A low score of today (rated 1–2), to follow up; never the phone. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LowScore(UUID surveyId, String visitId, String counterId, String serviceType, int rating, String commentExcerpt,
+                    boolean contactRequested, Instant flaggedAt) {
+    }
+
+    /** Today's CSAT of the branch (null percent while nobody answered) and its newest low scores. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Today(String branch, java.math.BigDecimal csatPercent, long answers, java.math.BigDecimal meanRating,
+                 long lowScores, java.util.List<LowScore> low) {
+    }
+
+    @GET
+    @Path("/branches/{code}/satisfaction/today")
+    Today today(@PathParam("code") String code);
+
     /** The QR image, fetched through branch-web so the counter screen needs no route to feedback-service. */
     @GET
     @Path("/surveys/{token}/qr.png")

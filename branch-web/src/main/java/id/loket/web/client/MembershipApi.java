@@ -37,6 +37,12 @@ public interface MembershipApi {
     @Path("/participants/{id}/arrears")
     Membership.Arrears arrears(@HeaderParam(PURPOSE) String purpose, @PathParam("id") UUID id);
 
+    /** The same with the penalty quote for a stay of that INA-CBG tariff (membership-service reckons it). */
+    @GET
+    @Path("/participants/{id}/arrears")
+    Membership.Arrears arrears(@HeaderParam(PURPOSE) String purpose, @PathParam("id") UUID id,
+                               @QueryParam("inaCbgTariff") Long inaCbgTariff);
+
     @GET
     @Path("/participants/{id}/history")
     List<Membership.HistoryEntry> history(@HeaderParam(PURPOSE) String purpose, @PathParam("id") UUID id);

@@ -120,6 +120,63 @@ public final class Queue {
                            long closedAtEndOfDay, List<Times> byServiceType, List<Times> byCounter) {
     }
 
+    /** GET /counters/{id}/console: the counter, its current ticket with what the door saw, the waiting it serves. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Console(String counterId, String branch, String name, List<String> serviceTypes, String state,
+                          String staffedBy, String openedBy, Instant openedAt, Instant stateSince, Instant now,
+                          int noShowAfterRecalls, long recallGraceSeconds, Current current, List<ConsoleWaiting> waiting) {
+        public boolean open() {
+            return state != null && !"CLOSED".equals(state);
+        }
+    }
+
+    /** The ticket called or in service, as queue-service reckons its times and what may be done with it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Current(UUID ticketId, String number, UUID visitId, String serviceType, String priority, String source,
+                          String state, Instant issuedAt, Instant queuedAt, Instant calledAt, Instant startedAt,
+                          long waitedSeconds, long sinceCalledSeconds, Long servingSeconds, int recalls,
+                          Instant recallAllowedAt, boolean recallAllowed, boolean noShowAllowed, Door door) {
+    }
+
+    /** What the door saw of the ticket's visit: its purpose and the membership status, and where that came from. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Door(String purpose, String membershipStatus, Integer arrearsMonths, Long arrearsAmount,
+                       String membershipSource, Instant screenedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsoleWaiting(String serviceType, String name, long count, Instant oldestIssuedAt, Long oldestWaitSeconds,
+                                 Long waitTargetMinutes, boolean overTarget) {
+    }
+
+    /** GET /branches/{code}/floor: the supervisor's floor, its alerts decided by queue-service. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Floor(String branch, LocalDate businessDate, Instant now, List<FloorType> serviceTypes,
+                        List<FloorCounter> counters, List<Alert> alerts) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FloorType(String serviceType, String name, Long waitTargetMinutes, long waiting, Long oldestWaitSeconds,
+                            boolean oldestOverTarget, long visitsToday, Double p90WaitSecondsToday, boolean p90OverTarget,
+                            long countersOpen) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FloorCounter(String counterId, String name, List<String> serviceTypes, String state, String staffedBy,
+                               Instant stateSince, Long stateSeconds, long servedToday, FloorTicket current) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FloorTicket(UUID ticketId, String number, String serviceType, String priority, String state,
+                              Instant calledAt, Instant startedAt, int recalls) {
+    }
+
+    /** kind: CALLED_NOT_STARTED, IDLE_WHILE_WAITING or LONG_SERVICE. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Alert(String kind, String counterId, UUID ticketId, String ticketNumber, List<String> serviceTypes,
+                        Instant since, Long seconds, Long thresholdSeconds) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record EndOfDayResult(String branch, String policy, Integer affected) {
     }

@@ -56,6 +56,14 @@ public interface QueueApi {
     @Path("/counters/{id}")
     Queue.Counter counter(@PathParam("id") String id);
 
+    @GET
+    @Path("/counters/{id}/console")
+    Queue.Console console(@PathParam("id") String id);
+
+    @GET
+    @Path("/branches/{code}/floor")
+    Queue.Floor floor(@PathParam("code") String code);
+
     @POST
     @Path("/counters/{id}/open")
     Queue.Counter open(@PathParam("id") String id, Queue.Open body);

@@ -42,9 +42,12 @@ import java.util.UUID;
 @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
 public class CounterResource {
 
-    /** What the console shows; ticket null when the counter has none in hand. */
-    public record Console(Queue.Counter counter, Queue.Ticket ticket, List<Queue.Waiting> waiting,
-                          List<String> serviceTypes, List<String> channels, String message, ProblemBody problem) {
+    /**
+     * What the console shows: queue-service's console of the counter (state, the current ticket with what the door
+     * saw, the waiting it serves against the targets) and the ticket in hand (also a closed one, for its survey QR).
+     */
+    public record Console(Queue.Console counter, Queue.Ticket ticket, List<String> serviceTypes, List<String> channels,
+                          String message, ProblemBody problem) {
         public boolean called() {
             return ticket != null && "CALLED".equals(ticket.state());
         }
@@ -64,6 +67,28 @@ public class CounterResource {
 
         public String visitPurpose() {
             return ticket == null || ticket.visitId() == null ? "" : "visit:" + ticket.visitId();
+        }
+
+        /** queue-service's view of the ticket in hand (times, recalls, what may be done), when it is the current one. */
+        public Queue.Current current() {
+            Queue.Current c = counter.current();
+            return c != null && ticket != null && c.ticketId().equals(ticket.id()) ? c : null;
+        }
+
+        /** What the door saw of this visit (its purpose, the membership status), or null (a kiosk ticket). */
+        public Queue.Door door() {
+            Queue.Current c = current();
+            return c == null ? null : c.door();
+        }
+
+        public boolean recallAllowed() {
+            Queue.Current c = current();
+            return c == null || c.recallAllowed();
+        }
+
+        public boolean noShowAllowed() {
+            Queue.Current c = current();
+            return c == null || c.noShowAllowed();
         }
     }
 
@@ -221,24 +246,27 @@ public class CounterResource {
 
     /** The working area again, and the page's URL naming the ticket in hand (a reload keeps it). */
     private Response work(Console console, Queue.Ticket ticket) {
-        String url = "/loket/" + console.counter().id()
+        String url = "/loket/" + console.counter().counterId()
                 + (ticket != null && !"NO_SHOW".equals(ticket.state()) && !"WAITING".equals(ticket.state()) ? "?tiket=" + ticket.id() : "");
         return Response.ok(Templates.page$work(console)).header("HX-Replace-Url", URI.create(url).toString()).build();
     }
 
+    /** The console as queue-service has it; without a ticket in hand, the one the counter has called or is serving. */
     private Console console(String counterId, Queue.Ticket ticket, String message, ProblemBody problem) {
-        Queue.Counter counter = calls.call(Service.QUEUE, () -> queue.counter(counterId));
-        List<Queue.Waiting> waiting;
+        Queue.Console counter = calls.call(Service.QUEUE, () -> queue.console(counterId));
+        Queue.Ticket inHand = ticket;
+        if (inHand == null && counter.current() != null) {
+            UUID current = counter.current().ticketId();
+            inHand = calls.call(Service.QUEUE, () -> queue.ticket(current));
+        }
         List<String> types;
         try {
-            Queue.Board board = calls.call(Service.QUEUE, () -> queue.board(counter.branch()));
-            waiting = board.waiting().stream().filter(w -> counter.serviceTypes().contains(w.serviceType())).toList();
-            types = board.waiting().stream().map(Queue.Waiting::serviceType).toList();
+            types = calls.call(Service.QUEUE, () -> queue.branch(counter.branch())).serviceTypes().stream()
+                    .map(Queue.ServiceType::code).toList();
         } catch (ServiceDown | ServiceRefused e) {
-            waiting = List.of();
             types = counter.serviceTypes();
         }
-        return new Console(counter, ticket, waiting, types, channels(), message, problem);
+        return new Console(counter, inHand, types, channels(), message, problem);
     }
 
     /** The digital channels to teach, as complaint-service lists them (the same list its education records take). */

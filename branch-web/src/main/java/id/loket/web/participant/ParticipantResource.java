@@ -17,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -112,6 +113,26 @@ public class ParticipantResource {
         });
     }
 
+    /**
+     * The reactivation penalty quote: what a stay of that INA-CBG tariff within 45 days of reactivation would cost,
+     * as membership-service reckons it (the card again, with the quote).
+     */
+    @POST
+    @Path("peserta/{participantId}/denda")
+    public Response penalty(@PathParam("counterId") String counterId, @PathParam("participantId") UUID participantId,
+                            @FormParam("purpose") String purpose, @FormParam("inaCbgTariff") String tariff) {
+        String digits = tariff == null ? "" : tariff.replaceAll("[^0-9]", "");
+        if (digits.isEmpty() || digits.length() > 12) {
+            return cardWithProblem(counterId, purpose, participantId, ProblemBody.of(400, "inaCbgTariff: Rp"));
+        }
+        try {
+            return Response.ok(Templates.card(read(counterId, purpose, participantId, null, null, Long.parseLong(digits)))).build();
+        } catch (ServiceRefused e) {
+            if (e.status() == 403) throw e;
+            return cardWithProblem(counterId, purpose, participantId, e.problem());
+        }
+    }
+
     @POST
     @Path("peserta/{participantId}/cicilan")
     public Response plan(@PathParam("counterId") String counterId, @PathParam("participantId") UUID participantId,
@@ -156,7 +177,7 @@ public class ParticipantResource {
     public Response complaint(@PathParam("counterId") String counterId, @FormParam("purpose") String purpose,
                               @FormParam("category") String category, @FormParam("description") String description,
                               @FormParam("participantId") String participantId, @FormParam("document") List<String> documents,
-                              @FormParam("idempotencyKey") String key) {
+                              @HeaderParam("Idempotency-Key") String key) {
         String visitId = purpose != null && purpose.startsWith("visit:") ? purpose.substring(6) : null;
         try {
             Complaints.Complaint c = calls.call(Service.COMPLAINT, () -> complaints.register(key, new Complaints.Register("COUNTER",
@@ -199,8 +220,13 @@ public class ParticipantResource {
 
     /** Everything the panel shows of one participant, each read stating the visit as its purpose. */
     private Card read(String counterId, String purpose, UUID id, String message, ProblemBody problem) {
+        return read(counterId, purpose, id, message, problem, null);
+    }
+
+    private Card read(String counterId, String purpose, UUID id, String message, ProblemBody problem, Long inaCbgTariff) {
         Membership.Participant p = calls.call(Service.MEMBERSHIP, () -> membership.participant(purpose, id));
-        Membership.Arrears a = calls.call(Service.MEMBERSHIP, () -> membership.arrears(purpose, id));
+        Membership.Arrears a = calls.call(Service.MEMBERSHIP, () -> inaCbgTariff == null ? membership.arrears(purpose, id)
+                : membership.arrears(purpose, id, inaCbgTariff));
         List<Membership.Plan> plans = p.accountId() == null ? List.of()
                 : calls.call(Service.MEMBERSHIP, () -> membership.plans(p.accountId()));
         List<Membership.HistoryEntry> history = calls.call(Service.MEMBERSHIP, () -> membership.history(purpose, id));

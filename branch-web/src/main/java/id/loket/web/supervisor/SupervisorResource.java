@@ -37,8 +37,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -54,23 +52,30 @@ import java.util.UUID;
 @RolesAllowed(Roles.SUPERVISOR)
 public class SupervisorResource {
 
-    /** What the floor shows; a null part is a service that did not answer (its banner says so). */
-    public record Floor(String branch, List<Queue.Waiting> waiting, List<Queue.CounterNow> counters, Queue.DayStats stats,
-                        FeedbackApi.Figures csat) {
-        public Double p90(String serviceType) {
-            if (stats == null || stats.byServiceType() == null) return null;
-            return stats.byServiceType().stream().filter(t -> serviceType.equals(t.key())).findFirst()
-                    .map(Queue.Times::p90WaitSeconds).orElse(null);
+    /**
+     * What the floor shows, each part as its service reckons it (queue-service the waits, counters and alerts;
+     * feedback-service today's CSAT); a null part is a service that did not answer (its banner says so).
+     */
+    public record Floor(String branch, Queue.Floor floor, FeedbackApi.Today csat) {
+        public List<Queue.FloorType> serviceTypes() {
+            return floor == null ? List.of() : floor.serviceTypes();
         }
 
-        public long served(String counterId) {
-            if (stats == null || stats.byCounter() == null) return 0;
-            return stats.byCounter().stream().filter(t -> counterId.equals(t.key())).findFirst().map(Queue.Times::visits).orElse(0L);
+        public List<Queue.FloorCounter> counters() {
+            return floor == null ? List.of() : floor.counters();
+        }
+
+        public List<Queue.Alert> alerts() {
+            return floor == null ? List.of() : floor.alerts();
         }
     }
 
-    public record Work(String me, List<Membership.Request> requests, List<Complaints.Complaint> complaints,
+    /** The requests to decide and the complaints that need attention (null: complaint-service did not answer). */
+    public record Work(String me, List<Membership.Request> requests, Complaints.Attention attention,
                        String message, ProblemBody problem) {
+        public List<Complaints.AttentionItem> complaints() {
+            return attention == null || attention.items() == null ? List.of() : attention.items();
+        }
     }
 
     @CheckedTemplate
@@ -181,39 +186,34 @@ public class SupervisorResource {
     }
 
     private Floor floor(String branch) {
-        Queue.Board board = null;
-        Queue.DayStats stats = null;
-        FeedbackApi.Figures csat = null;
+        Queue.Floor floor = null;
+        FeedbackApi.Today csat = null;
         try {
-            board = calls.call(Service.QUEUE, () -> queue.board(branch));
-            stats = calls.call(Service.QUEUE, () -> queue.stats(branch));
+            floor = calls.call(Service.QUEUE, () -> queue.floor(branch));
         } catch (ServiceDown | ServiceRefused e) {
             if (e instanceof ServiceRefused r && r.status() == 401) throw r;
         }
         try {
-            String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
-            FeedbackApi.Satisfaction s = calls.call(Service.FEEDBACK, () -> feedback.satisfaction(branch, today, today));
-            csat = s == null ? null : s.total();
+            csat = calls.call(Service.FEEDBACK, () -> feedback.today(branch));
         } catch (ServiceDown | ServiceRefused e) {
             // the banner names feedback-service; the floor goes on
         }
-        return new Floor(branch, board == null ? List.of() : board.waiting(), board == null ? List.of() : board.nowServing(),
-                stats, csat);
+        return new Floor(branch, floor, csat);
     }
 
     private Work work(String branch, String me, String message, ProblemBody problem) {
         List<Membership.Request> requests = List.of();
-        List<Complaints.Complaint> overdue = List.of();
+        Complaints.Attention attention = null;
         try {
             requests = calls.call(Service.MEMBERSHIP, () -> membership.requests("deactivation-review", "PENDING"));
         } catch (ServiceDown | ServiceRefused e) {
             if (e instanceof ServiceRefused r && r.status() == 401) throw r;
         }
         try {
-            overdue = calls.call(Service.COMPLAINT, () -> complaints.complaints(branch, true, null, 20)).items();
+            attention = calls.call(Service.COMPLAINT, () -> complaints.attention(branch, 20));
         } catch (ServiceDown | ServiceRefused e) {
             // the banner names complaint-service
         }
-        return new Work(me, requests, overdue, message, problem);
+        return new Work(me, requests, attention, message, problem);
     }
 }

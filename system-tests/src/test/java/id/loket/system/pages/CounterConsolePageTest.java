@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The frontliner at the counter console (desktop 1366×768): opens the counter, calls the next visitor (a double click
- * calls one), starts, closes with the channels taught and shows the survey QR; offline, "call next" calls nobody and
- * the banner says so. Leaves docs/pages/counter-console.png; no serious or critical axe violation.
+ * calls one, and the waiting table fits its card at 1366×768), starts, closes with the channels taught and shows the
+ * survey QR; offline, "call next" calls nobody and the banner says so; a frontliner of another branch gets the 403
+ * page and none of the counter's data. Leaves docs/pages/counter-console*.png; no serious or critical axe violation.
  */
 class CounterConsolePageTest {
 
@@ -27,6 +28,7 @@ class CounterConsolePageTest {
     void aDoubleClickCallsOneVisitorAndTheVisitClosesWithTheSurveyQr() throws Exception {
         BranchFloor floor = BranchFloor.get();
         String counter = "SDA-4"; // serves C (payments and arrears)
+        floor.clearQueue(counter, "frontliner-sda-1");
         issue(floor, "C");
         issue(floor, "C");
         try (Browser desktop = Browser.open(Device.DESKTOP)) {
@@ -42,6 +44,13 @@ class CounterConsolePageTest {
             String number = desktop.text("#ticket-number");
             assertThat(number).startsWith("C");
             assertThat(calledAt(floor, counter)).as("one ticket called at the counter").isEqualTo(1);
+            assertThat(floor.get(Service.QUEUE, "/counters/" + counter + "/console", "frontliner-sda-1").expect(200).body()
+                    .path("waiting").get(0).path("count").asInt()).as("the second visitor still waits").isEqualTo(1);
+            // the waiting per service type fits its card at 1366×768 (it overflowed the narrow first column once)
+            assertThat((Boolean) desktop.script("var t = document.getElementById('waiting-table'), c = document.getElementById('waiting');"
+                    + " return t.getBoundingClientRect().right <= c.getBoundingClientRect().right && c.scrollWidth <= c.clientWidth"
+                    + " && c.getBoundingClientRect().right <= document.documentElement.clientWidth"))
+                    .as("the waiting table stays inside its card").isTrue();
             desktop.screenshot("counter-console");
             desktop.assertAccessible();
 
@@ -61,7 +70,8 @@ class CounterConsolePageTest {
     @Test
     void offlineTheConsoleShowsTheBannerAndCallsNobody() throws Exception {
         BranchFloor floor = BranchFloor.get();
-        String counter = "SDA-5";
+        String counter = "SDA-3"; // serves B
+        floor.clearQueue(counter, "frontliner-sda-2");
         issue(floor, "B");
         try (Browser desktop = Browser.open(Device.DESKTOP)) {
             SignIn.as(desktop, floor, "frontliner-sda-2", "/loket/" + counter);
@@ -76,6 +86,20 @@ class CounterConsolePageTest {
             desktop.online();
             assertThat(calledAt(floor, counter)).as("nothing was called while offline").isZero();
             desktop.screenshot("counter-console-offline");
+        }
+    }
+
+    @Test
+    void aFrontlinerOfAnotherBranchGetsThe403PageNotData() {
+        BranchFloor floor = BranchFloor.get();
+        try (Browser desktop = Browser.open(Device.DESKTOP)) {
+            SignIn.as(desktop, floor, "frontliner-sby-1", "/loket/SDA-1"); // a Surabaya frontliner at a Sidoarjo counter
+            desktop.waitForText("#forbidden", "403");
+            assertThat(desktop.findAll("#current, #actions, #waiting, #participant-panel")).as("no console").isEmpty();
+            assertThat((String) desktop.script("return document.body.innerText")).as("none of the counter's data")
+                    .doesNotContain("Loket 1").doesNotContain("Layanan A");
+            desktop.screenshot("counter-console-other-branch");
+            desktop.assertAccessible();
         }
     }
 

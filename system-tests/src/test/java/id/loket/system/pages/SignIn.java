@@ -8,6 +8,22 @@ final class SignIn {
     private SignIn() {
     }
 
+    /**
+     * The element's text, read inside the wait: on a live page (the supervisor's, swapped over SSE every few seconds) an
+     * element found a moment ago may be replaced before it is read, and is then looked for again.
+     */
+    static String liveText(Browser browser, String css) {
+        return browser.waitUntil(d -> {
+            var found = d.findElements(org.openqa.selenium.By.cssSelector(css));
+            return found.isEmpty() ? null : found.getFirst().getText();
+        });
+    }
+
+    /** How many elements match now, counted inside the wait (see {@link #liveText}). */
+    static int liveCount(Browser browser, String css) {
+        return browser.waitUntil(d -> d.findElements(org.openqa.selenium.By.cssSelector(css)).size() + 1) - 1;
+    }
+
     /** Opens {@code path} of branch-web signed in as {@code user} (through the login form), and waits for the page. */
     static Browser as(Browser browser, BranchFloor floor, String user, String path) {
         browser.go(floor.webUrl() + path);
