@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.loket.platform.consumer.IdempotentConsumer;
 import id.loket.platform.consumer.IncomingEvent;
 import id.loket.platform.consumer.PoisonMessageException;
-import id.loket.queue.screening.MembershipStatus;
+import id.loket.queue.screening.projection.MembershipStatus;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,7 @@
 package id.loket.queue.screening.service;
 
-import id.loket.queue.screening.MembershipStatus;
+import id.loket.queue.screening.client.MembershipClient;
+import id.loket.queue.screening.projection.MembershipStatus;
 import id.loket.queue.screening.domain.MembershipAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;

@@ -1,9 +1,10 @@
 package id.loket.queue.ticket.service;
 
+import id.loket.queue.branch.domain.EndOfDayPolicy;
 import id.loket.platform.aggregate.AggregateRepository;
-import id.loket.queue.branch.Branch;
-import id.loket.queue.branch.BranchSetup;
-import id.loket.queue.branch.ServiceHours;
+import id.loket.queue.branch.service.Branch;
+import id.loket.queue.branch.service.BranchSetup;
+import id.loket.queue.branch.domain.ServiceHours;
 import id.loket.queue.ticket.domain.Ticket;
 import id.loket.queue.ticket.domain.TicketEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +84,7 @@ public class EndOfDay {
     /** Ends the given business day: its tickets and any older ones still in the queue. */
     private Result run(Branch branch, LocalDate businessDate, Instant now) {
         String code = branch.code;
-        boolean carry = BranchSetup.EndOfDayPolicy.CARRY_OVER.name().equals(branch.endOfDayPolicy);
+        boolean carry = EndOfDayPolicy.CARRY_OVER.name().equals(branch.endOfDayPolicy);
         LocalDate nextDay = branches.calendar(code).nextWorkingDay(businessDate); // past holidays and closed weekdays
         // rows locked (waiting for a call-next in progress to finish) so no counter calls them meanwhile
         @SuppressWarnings("unchecked")

@@ -1,0 +1,35 @@
+package id.loket.queue.stats.rest;
+
+import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Roles;
+import id.loket.queue.stats.service.DayStats;
+import id.loket.queue.stats.service.DayStatsService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The day's figures of a branch, from the ticket and screening read models. */
+@Path("/branches/{code}/stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+    private final DayStatsService stats;
+    private final CurrentActor actor;
+
+    StatsResource(DayStatsService stats, CurrentActor actor) {
+        this.stats = stats;
+        this.actor = actor;
+    }
+
+    /** {@code date} defaults to today in the branch's zone. */
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ANALYST})
+    public DayStats stats(@PathParam("code") String code, @QueryParam("date") String date) {
+        actor.requireBranch(code);
+        return stats.stats(code, date);
+    }
+}
