@@ -1,9 +1,11 @@
 package id.loket.queue.appointment.rest;
 
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
+import id.loket.platform.security.InBranch;
+import id.loket.platform.security.Roles;
 import id.loket.queue.appointment.domain.Appointment;
 import id.loket.queue.appointment.service.AppointmentService;
-import id.loket.platform.security.CurrentActor;
-import id.loket.platform.security.Roles;
 import id.loket.queue.ticket.rest.TicketBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,12 +27,13 @@ import java.util.UUID;
 
 /** Online queue bookings (the Mobile JKN online queue) and check-in on the day; each on the appointment's branch. */
 @Path("/appointments")
+@BranchScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.KIOSK, Roles.SECURITY_OFFICER, Roles.SUPERVISOR})
 public class AppointmentResource {
 
     public record Book(@NotBlank String branch, @NotBlank String serviceType, @NotNull LocalDate date,
-                       @NotBlank String slot) {
+                       @NotBlank String slot) implements InBranch {
     }
 
     public record AppointmentBody(UUID id, UUID visitId, String branch, String serviceType, LocalDate date, String slot,
@@ -42,34 +45,28 @@ public class AppointmentResource {
     }
 
     private final AppointmentService appointments;
-    private final CurrentActor actor;
 
-    AppointmentResource(AppointmentService appointments, CurrentActor actor) {
+    AppointmentResource(AppointmentService appointments) {
         this.appointments = appointments;
-        this.actor = actor;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response book(@Valid @NotNull Book body) {
-        actor.requireBranch(body.branch());
+    public Response book(@Branch @Valid @NotNull Book body) {
         Appointment a = appointments.book(body.branch(), body.serviceType(), body.date(), body.slot());
         return Response.created(URI.create("/appointments/" + a.id())).entity(AppointmentBody.of(a)).build();
     }
 
     @GET
     @Path("/{id}")
-    public AppointmentBody get(@PathParam("id") UUID id) {
-        Appointment a = appointments.get(id);
-        actor.requireBranch(a.branch());
-        return AppointmentBody.of(a);
+    public AppointmentBody get(@Branch(lookup = AppointmentBranch.class) @PathParam("id") UUID id) {
+        return AppointmentBody.of(appointments.get(id));
     }
 
     /** Issues the ticket (201), queued at the slot's start. */
     @POST
     @Path("/{id}/check-in")
-    public Response checkIn(@PathParam("id") UUID id) {
-        actor.requireBranch(appointments.get(id).branch()); // the booking's branch is fixed: checked before the ticket is drawn
+    public Response checkIn(@Branch(lookup = AppointmentBranch.class) @PathParam("id") UUID id) {
         TicketBody t = TicketBody.of(appointments.checkIn(id));
         return Response.created(URI.create("/tickets/" + t.id())).entity(t).build();
     }

@@ -1,16 +1,16 @@
 package id.loket.queue.appointment.service;
 
-import id.loket.queue.appointment.domain.Appointment;
-import id.loket.queue.appointment.domain.AppointmentEvent;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
-import id.loket.queue.branch.service.Branch;
+import id.loket.queue.appointment.domain.Appointment;
+import id.loket.queue.appointment.domain.AppointmentEvent;
 import id.loket.queue.branch.domain.BranchCalendar;
 import id.loket.queue.branch.domain.ClosedDay;
-import id.loket.queue.branch.service.BranchSetup;
 import id.loket.queue.branch.domain.ServiceHours;
+import id.loket.queue.branch.service.Branch;
+import id.loket.queue.branch.service.BranchSetup;
 import id.loket.queue.branch.service.ServiceType;
 import id.loket.queue.config.QueueConfig;
 import id.loket.queue.ticket.domain.Priority;

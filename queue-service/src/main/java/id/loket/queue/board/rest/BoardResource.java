@@ -1,9 +1,10 @@
 package id.loket.queue.board.rest;
 
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
+import id.loket.platform.security.Roles;
 import id.loket.queue.board.service.Board;
 import id.loket.queue.board.service.BoardService;
-import id.loket.platform.security.CurrentActor;
-import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,23 +20,21 @@ import jakarta.ws.rs.sse.SseEventSink;
  * (a TV display signs in with the branch's kiosk token), each on its own branch only.
  */
 @Path("/branches/{code}/board")
+@BranchScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN, Roles.KIOSK})
 public class BoardResource {
 
     private final BoardService boards;
     private final BoardStream stream;
-    private final CurrentActor actor;
 
-    BoardResource(BoardService boards, BoardStream stream, CurrentActor actor) {
+    BoardResource(BoardService boards, BoardStream stream) {
         this.boards = boards;
         this.stream = stream;
-        this.actor = actor;
     }
 
     @GET
-    public Board board(@PathParam("code") String code) {
-        actor.requireBranch(code);
+    public Board board(@Branch @PathParam("code") String code) {
         return boards.board(code);
     }
 
@@ -43,8 +42,8 @@ public class BoardResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@PathParam("code") String code, @Context SseEventSink sink, @Context Sse sse) {
-        actor.requireBranch(code); // before the stream opens: a refused display gets a 403, not an empty stream
+    public void stream(@Branch @PathParam("code") String code, @Context SseEventSink sink, @Context Sse sse) {
+        // the branch check runs before this method, so before the stream opens: a refused display gets a 403
         boards.board(code); // 404 for an unknown branch, before the stream opens
         stream.connect(code, sink, sse);
     }

@@ -1,10 +1,10 @@
 package id.loket.queue.board.rest;
 
-import id.loket.queue.board.service.Board;
-import id.loket.queue.board.service.BoardService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.platform.eventstore.EventStore;
+import id.loket.queue.board.service.Board;
+import id.loket.queue.board.service.BoardService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

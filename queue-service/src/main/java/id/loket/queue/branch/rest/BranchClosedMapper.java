@@ -1,10 +1,10 @@
 package id.loket.queue.branch.rest;
 
-import id.loket.queue.branch.domain.BranchClosed;
-import id.loket.queue.branch.domain.HolidayKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.loket.platform.events.MetadataContext;
 import id.loket.platform.http.Problem;
+import id.loket.queue.branch.domain.BranchClosed;
+import id.loket.queue.branch.domain.HolidayKind;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

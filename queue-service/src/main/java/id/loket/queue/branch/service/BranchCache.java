@@ -1,7 +1,7 @@
 package id.loket.queue.branch.service;
 
-import id.loket.queue.branch.domain.BranchCalendar;
 import id.loket.platform.domain.NotFound;
+import id.loket.queue.branch.domain.BranchCalendar;
 import id.loket.queue.config.QueueConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;

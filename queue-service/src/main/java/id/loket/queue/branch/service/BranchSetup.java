@@ -1,13 +1,13 @@
 package id.loket.queue.branch.service;
 
-import id.loket.queue.branch.domain.EndOfDayPolicy;
-import id.loket.queue.branch.domain.BranchCalendar;
-import id.loket.queue.branch.domain.ClosedDay;
-import id.loket.queue.branch.domain.HolidayKind;
-import id.loket.queue.branch.domain.ServiceHours;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
+import id.loket.queue.branch.domain.BranchCalendar;
+import id.loket.queue.branch.domain.ClosedDay;
+import id.loket.queue.branch.domain.EndOfDayPolicy;
+import id.loket.queue.branch.domain.HolidayKind;
+import id.loket.queue.branch.domain.ServiceHours;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -54,6 +54,10 @@ public class BranchSetup {
             replaceHours(code, hours);
         }
         return b;
+    }
+
+    public List<Branch> branches() {
+        return Branch.listAll();
     }
 
     public Branch branch(String code) {

@@ -1,7 +1,7 @@
 package id.loket.queue.counter.projection;
 
-import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.projection.Projection;
 import id.loket.queue.counter.domain.CounterEvent;
 import id.loket.queue.ticket.domain.TicketEvent;

@@ -1,34 +1,37 @@
 package id.loket.queue.counter.rest;
 
-import id.loket.queue.counter.service.ConsoleService;
-import id.loket.queue.counter.service.CounterConsole;
-import id.loket.queue.counter.service.CounterService;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.idempotency.IdempotentCommands;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
 import id.loket.platform.security.CurrentActor;
 import id.loket.platform.security.Roles;
 import id.loket.queue.branch.rest.BranchResource.ChangeCounter;
 import id.loket.queue.branch.rest.BranchResource.CounterBody;
 import id.loket.queue.branch.service.BranchSetup;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PUT;
+import id.loket.queue.counter.service.ConsoleService;
+import id.loket.queue.counter.service.CounterConsole;
+import id.loket.queue.counter.service.CounterService;
 import id.loket.queue.ticket.rest.TicketBody;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** A counter's day: open (who staffs it), call the next ticket, close; each on the counter's branch. */
+/** A counter's day: open (who staffs it), call the next ticket, close; each on the counter's branch (CounterBranch). */
 @Path("/counters/{id}")
+@BranchScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CounterResource {
 
@@ -53,18 +56,15 @@ public class CounterResource {
 
     @GET
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public CounterBody get(@PathParam("id") String id) {
-        var c = setup.counter(id);
-        actor.requireBranch(c.branchCode);
-        return CounterBody.of(c);
+    public CounterBody get(@Branch(lookup = CounterBranch.class) @PathParam("id") String id) {
+        return CounterBody.of(setup.counter(id));
     }
 
     /** What the counter console shows: state, staff, the current ticket with the door's screening, the waiting. */
     @GET
     @Path("/console")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public CounterConsole console(@PathParam("id") String id) {
-        requireCounterBranch(id);
+    public CounterConsole console(@Branch(lookup = CounterBranch.class) @PathParam("id") String id) {
         return consoles.console(id);
     }
 
@@ -72,8 +72,7 @@ public class CounterResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public CounterBody change(@PathParam("id") String id, @Valid @NotNull ChangeCounter body) {
-        requireCounterBranch(id);
+    public CounterBody change(@Branch(lookup = CounterBranch.class) @PathParam("id") String id, @Valid @NotNull ChangeCounter body) {
         return CounterBody.of(setup.changeCounter(id, body.name(), body.serviceTypes()));
     }
 
@@ -81,8 +80,7 @@ public class CounterResource {
     @Path("/open")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public CounterBody open(@PathParam("id") String id, @Valid Open body) {
-        requireCounterBranch(id);
+    public CounterBody open(@Branch(lookup = CounterBranch.class) @PathParam("id") String id, @Valid Open body) {
         String by = actor.subject().orElse(null);
         String given = body == null ? null : body.staff();
         String staff = given == null || given.isBlank() ? by : given.strip();
@@ -93,8 +91,7 @@ public class CounterResource {
     @POST
     @Path("/close")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public CounterBody close(@PathParam("id") String id) {
-        requireCounterBranch(id);
+    public CounterBody close(@Branch(lookup = CounterBranch.class) @PathParam("id") String id) {
         return CounterBody.of(counters.close(id, actor.subject().orElse(null)));
     }
 
@@ -106,15 +103,9 @@ public class CounterResource {
     @POST
     @Path("/call-next")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public Response callNext(@HeaderParam(IdempotentCommands.HEADER) String key, @PathParam("id") String id) {
-        requireCounterBranch(id);
+    public Response callNext(@HeaderParam(IdempotentCommands.HEADER) String key, @Branch(lookup = CounterBranch.class) @PathParam("id") String id) {
         return idempotent.run(key, "POST /counters/{id}/call-next", id, () -> counters.callNext(id)
                 .map(t -> Response.ok(TicketBody.of(t)).build())
                 .orElseGet(() -> Response.noContent().build()));
-    }
-
-    /** A counter never moves to another branch, so the check holds for the write that follows. */
-    private void requireCounterBranch(String id) {
-        actor.requireBranch(setup.counter(id).branchCode);
     }
 }

@@ -1,7 +1,7 @@
 package id.loket.queue.counter.service;
 
-import id.loket.platform.domain.NotFound;
 import id.loket.platform.aggregate.AggregateRepository;
+import id.loket.platform.domain.NotFound;
 import id.loket.queue.branch.service.Counter;
 import id.loket.queue.config.QueueConfig;
 import id.loket.queue.counter.domain.CounterEvent;

@@ -1,7 +1,7 @@
 package id.loket.queue.screening.projection;
 
-import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.projection.Projection;
 import id.loket.queue.screening.domain.VisitEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,8 @@
 package id.loket.queue.screening.rest;
 
-import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
+import id.loket.platform.security.InBranch;
 import id.loket.platform.security.Roles;
 import id.loket.queue.screening.domain.Channel;
 import id.loket.queue.screening.domain.MembershipAnswer;
@@ -33,6 +35,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SECURITY_OFFICER, Roles.SUPERVISOR})
+@BranchScoped
 public class ScreeningResource {
 
     public record Screen(@NotBlank String branch,
@@ -42,7 +45,7 @@ public class ScreeningResource {
                          Priority priority,
                          ScreeningOutcome outcome,
                          String serviceType,
-                         Channel channel) {
+                         Channel channel) implements InBranch {
         @Override
         public String toString() {
             return "Screen[branch=" + branch + ", purpose=" + purpose + "]"; // never the NIK
@@ -61,24 +64,20 @@ public class ScreeningResource {
     }
 
     private final ScreeningService screenings;
-    private final CurrentActor actor;
 
-    ScreeningResource(ScreeningService screenings, CurrentActor actor) {
+    ScreeningResource(ScreeningService screenings) {
         this.screenings = screenings;
-        this.actor = actor;
     }
 
     @POST
     @Path("/check")
-    public CheckBody check(@Valid @NotNull Screen body) {
-        actor.requireBranch(body.branch()); // before membership-service is asked about anyone
+    public CheckBody check(@Branch @Valid @NotNull Screen body) { // checked before membership-service is asked about anyone
         var c = screenings.check(body.visitor());
         return new CheckBody(c.membership(), c.suggestion());
     }
 
     @POST
-    public Response screen(@Valid @NotNull Screen body) {
-        actor.requireBranch(body.branch());
+    public Response screen(@Branch @Valid @NotNull Screen body) {
         var s = screenings.screen(body.visitor(),
                 new ScreeningService.Decision(body.outcome(), body.serviceType(), body.channel()));
         return Response.status(201).entity(new ScreenedBody(s.visitId(), s.membership(), s.suggestion(), s.outcome(),

@@ -1,9 +1,9 @@
 package id.loket.queue.screening.service;
 
 import id.loket.platform.domain.InvalidField;
+import id.loket.platform.events.EventCodec;
 import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.eventstore.ExpectedVersion;
-import id.loket.platform.events.EventCodec;
 import id.loket.platform.jkn.Nik;
 import id.loket.platform.privacy.NikHasher;
 import id.loket.queue.branch.service.Branch;

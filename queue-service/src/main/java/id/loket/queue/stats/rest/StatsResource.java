@@ -1,6 +1,7 @@
 package id.loket.queue.stats.rest;
 
-import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
 import id.loket.platform.security.Roles;
 import id.loket.queue.stats.service.DayStats;
 import id.loket.queue.stats.service.DayStatsService;
@@ -14,22 +15,20 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The day's figures of a branch, from the ticket and screening read models. */
 @Path("/branches/{code}/stats")
+@BranchScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
     private final DayStatsService stats;
-    private final CurrentActor actor;
 
-    StatsResource(DayStatsService stats, CurrentActor actor) {
+    StatsResource(DayStatsService stats) {
         this.stats = stats;
-        this.actor = actor;
     }
 
     /** {@code date} defaults to today in the branch's zone. */
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.ANALYST})
-    public DayStats stats(@PathParam("code") String code, @QueryParam("date") String date) {
-        actor.requireBranch(code);
+    public DayStats stats(@Branch @PathParam("code") String code, @QueryParam("date") String date) {
         return stats.stats(code, date);
     }
 }

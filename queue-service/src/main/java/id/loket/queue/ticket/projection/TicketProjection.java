@@ -1,7 +1,7 @@
 package id.loket.queue.ticket.projection;
 
-import id.loket.platform.events.StoredEvent;
 import id.loket.platform.events.EventCodec;
+import id.loket.platform.events.StoredEvent;
 import id.loket.platform.projection.Projection;
 import id.loket.queue.ticket.domain.TicketEvent;
 import id.loket.queue.ticket.domain.TicketState;

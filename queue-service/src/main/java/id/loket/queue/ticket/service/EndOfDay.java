@@ -1,10 +1,10 @@
 package id.loket.queue.ticket.service;
 
-import id.loket.queue.branch.domain.EndOfDayPolicy;
 import id.loket.platform.aggregate.AggregateRepository;
+import id.loket.queue.branch.domain.EndOfDayPolicy;
+import id.loket.queue.branch.domain.ServiceHours;
 import id.loket.queue.branch.service.Branch;
 import id.loket.queue.branch.service.BranchSetup;
-import id.loket.queue.branch.domain.ServiceHours;
 import id.loket.queue.ticket.domain.Ticket;
 import id.loket.queue.ticket.domain.TicketEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package id.loket.queue.board.rest;
 
-import id.loket.queue.Fixtures;
 import id.loket.platform.test.TestTokens;
+import id.loket.queue.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
 import static id.loket.queue.branch.rest.ServiceHoursTest.book;
 import static id.loket.queue.branch.rest.ServiceHoursTest.branchWithWeekdayHours;
 import static id.loket.queue.branch.rest.ServiceHoursTest.kiosk;
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,12 +1,12 @@
 package id.loket.queue.counter.rest;
 
-import id.loket.queue.Fixtures;
-import id.loket.queue.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.platform.test.EventContract;
 import id.loket.platform.test.TestTokens;
 import id.loket.platform.test.TopicReader;
+import id.loket.queue.Fixtures;
+import id.loket.queue.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

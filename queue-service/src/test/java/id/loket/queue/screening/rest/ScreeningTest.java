@@ -1,12 +1,12 @@
 package id.loket.queue.screening.rest;
 
-import id.loket.queue.Fixtures;
-import id.loket.queue.MembershipStandIn;
-import id.loket.queue.Niks;
 import id.loket.platform.privacy.NikHasher;
 import id.loket.platform.test.CloudEventPublisher;
 import id.loket.platform.test.TestTokens;
 import id.loket.platform.test.TopicReader;
+import id.loket.queue.Fixtures;
+import id.loket.queue.MembershipStandIn;
+import id.loket.queue.Niks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

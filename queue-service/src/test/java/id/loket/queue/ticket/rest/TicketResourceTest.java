@@ -1,10 +1,10 @@
 package id.loket.queue.ticket.rest;
 
-import id.loket.queue.Fixtures;
-import id.loket.queue.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.platform.test.TopicReader;
+import id.loket.queue.Fixtures;
+import id.loket.queue.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
