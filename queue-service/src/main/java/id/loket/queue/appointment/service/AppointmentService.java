@@ -3,14 +3,12 @@ package id.loket.queue.appointment.service;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
-import id.loket.platform.domain.RuleViolation;
 import id.loket.queue.appointment.domain.Appointment;
 import id.loket.queue.appointment.domain.AppointmentEvent;
-import id.loket.queue.branch.domain.BranchCalendar;
 import id.loket.queue.branch.domain.ClosedDay;
-import id.loket.queue.branch.domain.ServiceHours;
 import id.loket.queue.branch.service.Branch;
 import id.loket.queue.branch.service.BranchSetup;
+import id.loket.queue.branch.service.EventsOfBranch;
 import id.loket.queue.branch.service.ServiceType;
 import id.loket.queue.config.QueueConfig;
 import id.loket.queue.ticket.domain.Priority;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,15 +37,17 @@ public class AppointmentService {
     private final AggregateRepository aggregates;
     private final BranchSetup branches;
     private final TicketService tickets;
+    private final EventsOfBranch events;
     private final QueueConfig config;
     private final EntityManager em;
     private final Clock clock;
 
-    AppointmentService(AggregateRepository aggregates, BranchSetup branches, TicketService tickets, QueueConfig config,
-                       EntityManager em, Clock clock) {
+    AppointmentService(AggregateRepository aggregates, BranchSetup branches, TicketService tickets, EventsOfBranch events,
+                       QueueConfig config, EntityManager em, Clock clock) {
         this.aggregates = aggregates;
         this.branches = branches;
         this.tickets = tickets;
+        this.events = events;
         this.config = config;
         this.em = em;
         this.clock = clock;
@@ -67,32 +66,18 @@ public class AppointmentService {
         } catch (DateTimeParseException e) {
             throw new InvalidField("slot", "must be a local time, HH:mm");
         }
-        BranchCalendar calendar = branches.calendar(branchCode);
-        Optional<ClosedDay> holiday = calendar.holiday(date);
-        if (holiday.isPresent()) {
-            throw new InvalidField("date", date.getDayOfWeek() + " " + date + " is a holiday of branch " + branchCode
-                    + ": " + holiday.get().describe());
-        }
-        ServiceHours hours = calendar.hours();
-        if (!hours.covers(date, start)) {
-            throw new InvalidField("slot", "slot " + slot + " on " + date.getDayOfWeek() + " " + date
-                    + " is outside the branch's service hours (" + hours.describe() + ")");
-        }
-        Instant now = clock.instant();
-        Instant slotStartsAt = date.atTime(start).atZone(branch.zone()).toInstant();
-        if (slotStartsAt.isBefore(now)) throw new InvalidField("slot", "has already started");
-        Number booked = (Number) em.createNativeQuery("""
+        // the slot's place is taken in the booking's transaction: a refused booking gives it back
+        Number taken = (Number) em.createNativeQuery("""
                 INSERT INTO appointment_slot (branch_code, service_type, slot_date, slot, booked) VALUES (?1, ?2, ?3, ?4, 1)
                 ON CONFLICT (branch_code, service_type, slot_date, slot) DO UPDATE SET booked = appointment_slot.booked + 1
                 RETURNING booked""")
                 .setParameter(1, branchCode).setParameter(2, serviceType).setParameter(3, date).setParameter(4, slot)
                 .getSingleResult();
-        if (booked.intValue() > config.appointmentSlotCapacity()) {
-            throw new RuleViolation("slot " + date + " " + slot + " is FULL (" + config.appointmentSlotCapacity() + " places)");
-        }
+        events.at(branchCode);
         UUID id = UUID.randomUUID();
-        return aggregates.handle(Appointment.streamId(id), Appointment.DECIDER, AppointmentEvent.class,
-                new Appointment.Command.Book(id, UUID.randomUUID(), branchCode, serviceType, date, slot, slotStartsAt, now)).state();
+        return aggregates.create(Appointment.streamId(id), Appointment.DECIDER, new Appointment.Command.Book(id,
+                UUID.randomUUID(), branchCode, serviceType, date, slot, start, branch.zone(), branches.calendar(branchCode),
+                taken.intValue(), config.appointmentSlotCapacity(), clock.instant())).state();
     }
 
     public Appointment get(UUID id) {
@@ -103,27 +88,18 @@ public class AppointmentService {
 
     @Transactional
     public TicketView checkIn(UUID id) {
-        var loaded = aggregates.load(Appointment.streamId(id), Appointment.DECIDER, AppointmentEvent.class);
-        if (!loaded.exists()) throw new NotFound("no appointment " + id);
-        Appointment a = loaded.state();
+        Appointment a = get(id);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, branches.branch(a.branch()).zone());
-        // decide first (a refused check-in draws no ticket number), then issue, then record with the ticket
-        Appointment.DECIDER.decide().apply(new Appointment.Command.CheckIn(null, null, today, now), a);
-        // A holiday declared after the booking does not cancel it: the branch honours what it accepted (and can
-        // tell the visitor). A booking made while the day was already a holiday cannot exist, since booking
-        // refuses it, unless the holiday was removed and declared again after it: then the later declaration wins.
-        Optional<ClosedDay> holiday = branches.calendar(a.branch()).holiday(today);
-        if (holiday.isPresent() && (a.bookedAt() == null || !a.bookedAt().isBefore(holiday.get().declaredAt()))) {
-            throw new RuleViolation("branch " + a.branch() + " is closed today for " + holiday.get().describe()
-                    + "; this appointment was booked after the holiday was declared, so it does not check in");
-        }
+        ClosedDay holiday = branches.calendar(a.branch()).holiday(today).orElse(null);
+        events.at(a.branch());
+        // decided first without its ticket (a refused check-in draws no ticket number), then issued, then recorded with it
+        Appointment.DECIDER.decide().apply(new Appointment.Command.CheckIn(null, null, today, holiday, now), a);
         UUID ticketId = UUID.randomUUID();
-        Instant queuedAt = a.slotStartsAt().isBefore(now) ? a.slotStartsAt() : now;
         TicketView ticket = tickets.issue(ticketId, a.branch(), a.serviceType(), TicketSource.APPOINTMENT,
-                Priority.NONE, a.visitId(), queuedAt);
+                Priority.NONE, a.visitId(), a.slotStartsAt());
         aggregates.handle(Appointment.streamId(id), Appointment.DECIDER, AppointmentEvent.class,
-                new Appointment.Command.CheckIn(ticketId, ticket.number, today, now));
+                new Appointment.Command.CheckIn(ticketId, ticket.number, today, holiday, now));
         return ticket;
     }
 }

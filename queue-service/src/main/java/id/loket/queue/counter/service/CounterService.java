@@ -3,6 +3,7 @@ package id.loket.queue.counter.service;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.NotFound;
 import id.loket.queue.branch.service.Counter;
+import id.loket.queue.branch.service.EventsOfBranch;
 import id.loket.queue.config.QueueConfig;
 import id.loket.queue.counter.domain.CounterEvent;
 import id.loket.queue.counter.domain.CounterSession;
@@ -39,13 +40,16 @@ public class CounterService {
     private final EntityManager em;
     private final TicketService tickets;
     private final AggregateRepository aggregates;
+    private final EventsOfBranch events;
     private final QueueConfig config;
     private final Clock clock;
 
-    CounterService(EntityManager em, TicketService tickets, AggregateRepository aggregates, QueueConfig config, Clock clock) {
+    CounterService(EntityManager em, TicketService tickets, AggregateRepository aggregates, EventsOfBranch events,
+                   QueueConfig config, Clock clock) {
         this.em = em;
         this.tickets = tickets;
         this.aggregates = aggregates;
+        this.events = events;
         this.config = config;
         this.clock = clock;
     }
@@ -54,6 +58,7 @@ public class CounterService {
     @Transactional
     public Counter open(String counterId, String staff, String by) {
         Counter c = lock(counterId); // open, close and call-next of one counter one after the other
+        events.at(c.branchCode);
         aggregates.handle(CounterSession.streamId(counterId), CounterSession.DECIDER, CounterEvent.class,
                 new CounterSession.Command.Open(counterId, c.branchCode, staff, by, clock.instant()));
         c.priorityRun = 0;
@@ -63,6 +68,7 @@ public class CounterService {
     @Transactional
     public Counter close(String counterId, String by) {
         Counter c = lock(counterId);
+        events.at(c.branchCode);
         aggregates.handle(CounterSession.streamId(counterId), CounterSession.DECIDER, CounterEvent.class,
                 new CounterSession.Command.Close(c.branchCode, by, clock.instant()));
         return refreshed(c);
@@ -81,6 +87,7 @@ public class CounterService {
         // one call at a time per counter: its priority run stays exact, and a second call (a double click, a retry
         // without its key, another tab) sees the ticket the first one called and is refused
         Counter counter = lock(counterId);
+        events.at(counter.branchCode); // the counter's and so the ticket's: call-next takes only its branch's tickets
         CounterSession.requireReadyToCall(counterId, counter.isOpen(), current(counterId));
         boolean priorityFirst = counter.priorityRun < config.priorityRunCap();
         boolean priority = priorityFirst;

@@ -9,6 +9,7 @@ import id.loket.queue.screening.domain.MembershipAnswer;
 import id.loket.queue.screening.domain.Purpose;
 import id.loket.queue.screening.domain.ScreeningOutcome;
 import id.loket.queue.screening.domain.Suggestion;
+import id.loket.queue.screening.domain.Visit;
 import id.loket.queue.screening.service.ScreeningService;
 import id.loket.queue.ticket.domain.Priority;
 import id.loket.queue.ticket.rest.TicketBody;
@@ -79,7 +80,7 @@ public class ScreeningResource {
     @POST
     public Response screen(@Branch @Valid @NotNull Screen body) {
         var s = screenings.screen(body.visitor(),
-                new ScreeningService.Decision(body.outcome(), body.serviceType(), body.channel()));
+                new Visit.Decision(body.outcome(), body.serviceType(), body.channel()));
         return Response.status(201).entity(new ScreenedBody(s.visitId(), s.membership(), s.suggestion(), s.outcome(),
                 s.serviceType(), s.channel(), s.ticket() == null ? null : TicketBody.of(s.ticket()))).build();
     }
