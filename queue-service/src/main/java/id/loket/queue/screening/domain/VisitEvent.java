@@ -20,8 +20,4 @@ public sealed interface VisitEvent {
                            Instant screenedAt)
             implements VisitEvent {
     }
-
-    static String streamId(UUID visitId) {
-        return "visit-" + visitId;
-    }
 }

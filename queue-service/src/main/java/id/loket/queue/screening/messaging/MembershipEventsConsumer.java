@@ -1,13 +1,12 @@
 package id.loket.queue.screening.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.loket.platform.consumer.EventHandlers;
 import id.loket.platform.consumer.IdempotentConsumer;
-import id.loket.platform.consumer.IncomingEvent;
-import id.loket.platform.consumer.PoisonMessageException;
-import id.loket.queue.screening.MembershipStatus;
+import id.loket.queue.screening.projection.MembershipStatus;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,74 +15,92 @@ import java.util.UUID;
 
 /**
  * Builds the local copy of membership status that screening answers from, so the door keeps working when
- * membership-service is down. Effect-once per event id; unknown event types are skipped; fields are read
- * defensively (only those needed here).
+ * membership-service is down. Effect-once per event id; unknown event types are skipped; each event is read into a
+ * record of the fields needed here (others are ignored; one without its participant or NIK hash, or with a field of
+ * the wrong type, is a poison message for the dead-letter topic).
  */
 @ApplicationScoped
 public class MembershipEventsConsumer {
 
     static final String CONSUMER = "queue.membership-status";
+    private static final String TYPE = "loket.membership.";
+
+    record ParticipantRegistered(@NotNull UUID participantId, @NotBlank String nikHash, String cardNumber,
+                                 String nikLast4) {
+    }
+
+    record ParticipantSuspended(@NotNull UUID participantId, @NotBlank String nikHash, Integer monthsInArrears,
+                                Long arrearsAmount, LocalDate effectiveFrom) {
+    }
+
+    record ParticipantReactivated(@NotNull UUID participantId, @NotBlank String nikHash, LocalDate effectiveFrom) {
+    }
+
+    record ParticipantDeactivated(@NotNull UUID participantId, @NotBlank String nikHash, LocalDate effectiveFrom,
+                                  String reason) {
+    }
+
+    record ParticipantDeactivationReversed(@NotNull UUID participantId, @NotBlank String nikHash) {
+    }
 
     private final IdempotentConsumer consumer;
+    private final EventHandlers handlers; // other membership events say nothing about status at the door
 
     MembershipEventsConsumer(IdempotentConsumer consumer) {
         this.consumer = consumer;
+        this.handlers = consumer.handlers()
+                .on(TYPE + "ParticipantRegistered", ParticipantRegistered.class, this::registered)
+                .on(TYPE + "ParticipantSuspended", ParticipantSuspended.class, this::suspended)
+                .on(TYPE + "ParticipantReactivated", ParticipantReactivated.class, this::reactivated)
+                .on(TYPE + "ParticipantDeactivated", ParticipantDeactivated.class, this::deactivated)
+                .on(TYPE + "ParticipantDeactivationReversed", ParticipantDeactivationReversed.class, this::reversed);
     }
 
     @Incoming("membership-events")
     @Blocking
     public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.process(CONSUMER, record, this::apply);
+        consumer.process(CONSUMER, record, handlers);
     }
 
-    void apply(IncomingEvent event) {
-        ObjectNode p = event.payload();
-        switch (event.type()) {
-            case "ParticipantRegistered" -> {
-                MembershipStatus s = upsert(p);
-                s.cardNumber = text(p, "cardNumber");
-                s.nikLast4 = text(p, "nikLast4");
-            }
-            case "ParticipantSuspended" -> {
-                MembershipStatus s = upsert(p);
-                s.status = "SUSPENDED";
-                s.monthsInArrears = p.path("monthsInArrears").asInt(0);
-                s.arrearsAmount = p.hasNonNull("arrearsAmount") ? p.get("arrearsAmount").asLong() : null;
-                s.effectiveFrom = date(p, "effectiveFrom");
-                s.reason = null;
-            }
-            case "ParticipantReactivated" -> {
-                MembershipStatus s = upsert(p);
-                s.status = "ACTIVE";
-                s.monthsInArrears = 0;
-                s.arrearsAmount = null;
-                s.effectiveFrom = date(p, "effectiveFrom");
-                s.reason = null;
-            }
-            case "ParticipantDeactivated" -> {
-                MembershipStatus s = upsert(p);
-                s.status = "INACTIVE";
-                s.effectiveFrom = date(p, "effectiveFrom");
-                s.reason = text(p, "reason");
-            }
-            case "ParticipantDeactivationReversed" -> {
-                // membership publishes a suspension afterwards if arrears remain
-                MembershipStatus s = upsert(p);
-                s.status = "ACTIVE";
-                s.reason = null;
-            }
-            default -> { } // other membership events say nothing about status at the door
-        }
+    void registered(ParticipantRegistered e) {
+        MembershipStatus s = upsert(e.participantId(), e.nikHash());
+        s.cardNumber = e.cardNumber();
+        s.nikLast4 = e.nikLast4();
     }
 
-    private static MembershipStatus upsert(ObjectNode p) {
-        UUID participantId;
-        try {
-            participantId = UUID.fromString(required(p, "participantId"));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException("participantId is not a UUID", e);
-        }
-        String nikHash = required(p, "nikHash");
+    void suspended(ParticipantSuspended e) {
+        MembershipStatus s = upsert(e.participantId(), e.nikHash());
+        s.status = "SUSPENDED";
+        s.monthsInArrears = e.monthsInArrears() == null ? 0 : e.monthsInArrears();
+        s.arrearsAmount = e.arrearsAmount();
+        s.effectiveFrom = e.effectiveFrom();
+        s.reason = null;
+    }
+
+    void reactivated(ParticipantReactivated e) {
+        MembershipStatus s = upsert(e.participantId(), e.nikHash());
+        s.status = "ACTIVE";
+        s.monthsInArrears = 0;
+        s.arrearsAmount = null;
+        s.effectiveFrom = e.effectiveFrom();
+        s.reason = null;
+    }
+
+    void deactivated(ParticipantDeactivated e) {
+        MembershipStatus s = upsert(e.participantId(), e.nikHash());
+        s.status = "INACTIVE";
+        s.effectiveFrom = e.effectiveFrom();
+        s.reason = e.reason();
+    }
+
+    /** membership publishes a suspension afterwards if arrears remain. */
+    void reversed(ParticipantDeactivationReversed e) {
+        MembershipStatus s = upsert(e.participantId(), e.nikHash());
+        s.status = "ACTIVE";
+        s.reason = null;
+    }
+
+    private static MembershipStatus upsert(UUID participantId, String nikHash) {
         MembershipStatus s = MembershipStatus.findById(participantId);
         if (s == null) {
             s = new MembershipStatus();
@@ -94,25 +111,5 @@ public class MembershipEventsConsumer {
         }
         s.nikHash = nikHash;
         return s;
-    }
-
-    private static String required(ObjectNode p, String field) {
-        String v = text(p, field);
-        if (v == null || v.isBlank()) throw new PoisonMessageException("event has no " + field);
-        return v;
-    }
-
-    private static String text(ObjectNode p, String field) {
-        JsonNode n = p.get(field);
-        return n == null || n.isNull() ? null : n.asText();
-    }
-
-    private static LocalDate date(ObjectNode p, String field) {
-        String v = text(p, field);
-        try {
-            return v == null ? null : LocalDate.parse(v);
-        } catch (RuntimeException e) {
-            throw new PoisonMessageException(field + " is not a date: " + v, e);
-        }
     }
 }

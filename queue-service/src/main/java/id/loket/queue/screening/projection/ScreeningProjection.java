@@ -1,8 +1,7 @@
 package id.loket.queue.screening.projection;
 
-import id.loket.platform.events.StoredEvent;
-import id.loket.platform.events.EventCodec;
-import id.loket.platform.projection.Projection;
+import id.loket.platform.events.EventEnvelope;
+import id.loket.platform.projection.EventProjection;
 import id.loket.queue.screening.domain.VisitEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,13 +10,11 @@ import java.util.List;
 
 /** Keeps screening_view (one row per screened visit) in step with the visit streams; values from the event. */
 @ApplicationScoped
-public class ScreeningProjection implements Projection {
+public class ScreeningProjection implements EventProjection<VisitEvent> {
 
-    private final EventCodec codec;
     private final EntityManager em;
 
-    ScreeningProjection(EventCodec codec, EntityManager em) {
-        this.codec = codec;
+    ScreeningProjection(EntityManager em) {
         this.em = em;
     }
 
@@ -32,9 +29,17 @@ public class ScreeningProjection implements Projection {
     }
 
     @Override
-    public void apply(StoredEvent event) {
-        if (!event.streamId().startsWith("visit-")) return;
-        switch (codec.decode(event, VisitEvent.class)) {
+    public Class<VisitEvent> family() {
+        return VisitEvent.class;
+    }
+
+    @Override
+    public void apply(List<EventEnvelope<VisitEvent>> events) {
+        for (EventEnvelope<VisitEvent> e : events) apply(e.event());
+    }
+
+    private void apply(VisitEvent event) {
+        switch (event) {
             case VisitEvent.VisitorScreened s -> em.createNativeQuery("""
                     INSERT INTO screening_view (visit_id, branch, business_date, outcome, ticket_id, screened_at,
                                                 purpose, membership_status, membership_source, months_in_arrears, arrears_amount)

@@ -1,12 +1,15 @@
 package id.loket.queue.screening.rest;
 
-import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
+import id.loket.platform.security.InBranch;
 import id.loket.platform.security.Roles;
 import id.loket.queue.screening.domain.Channel;
 import id.loket.queue.screening.domain.MembershipAnswer;
 import id.loket.queue.screening.domain.Purpose;
 import id.loket.queue.screening.domain.ScreeningOutcome;
 import id.loket.queue.screening.domain.Suggestion;
+import id.loket.queue.screening.domain.Visit;
 import id.loket.queue.screening.service.ScreeningService;
 import id.loket.queue.ticket.domain.Priority;
 import id.loket.queue.ticket.rest.TicketBody;
@@ -33,6 +36,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SECURITY_OFFICER, Roles.SUPERVISOR})
+@BranchScoped
 public class ScreeningResource {
 
     public record Screen(@NotBlank String branch,
@@ -42,7 +46,7 @@ public class ScreeningResource {
                          Priority priority,
                          ScreeningOutcome outcome,
                          String serviceType,
-                         Channel channel) {
+                         Channel channel) implements InBranch {
         @Override
         public String toString() {
             return "Screen[branch=" + branch + ", purpose=" + purpose + "]"; // never the NIK
@@ -61,26 +65,22 @@ public class ScreeningResource {
     }
 
     private final ScreeningService screenings;
-    private final CurrentActor actor;
 
-    ScreeningResource(ScreeningService screenings, CurrentActor actor) {
+    ScreeningResource(ScreeningService screenings) {
         this.screenings = screenings;
-        this.actor = actor;
     }
 
     @POST
     @Path("/check")
-    public CheckBody check(@Valid @NotNull Screen body) {
-        actor.requireBranch(body.branch()); // before membership-service is asked about anyone
+    public CheckBody check(@Branch @Valid @NotNull Screen body) { // checked before membership-service is asked about anyone
         var c = screenings.check(body.visitor());
         return new CheckBody(c.membership(), c.suggestion());
     }
 
     @POST
-    public Response screen(@Valid @NotNull Screen body) {
-        actor.requireBranch(body.branch());
+    public Response screen(@Branch @Valid @NotNull Screen body) {
         var s = screenings.screen(body.visitor(),
-                new ScreeningService.Decision(body.outcome(), body.serviceType(), body.channel()));
+                new Visit.Decision(body.outcome(), body.serviceType(), body.channel()));
         return Response.status(201).entity(new ScreenedBody(s.visitId(), s.membership(), s.suggestion(), s.outcome(),
                 s.serviceType(), s.channel(), s.ticket() == null ? null : TicketBody.of(s.ticket()))).build();
     }

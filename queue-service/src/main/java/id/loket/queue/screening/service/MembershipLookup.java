@@ -1,7 +1,8 @@
 package id.loket.queue.screening.service;
 
-import id.loket.queue.screening.MembershipStatus;
+import id.loket.queue.screening.client.MembershipClient;
 import id.loket.queue.screening.domain.MembershipAnswer;
+import id.loket.queue.screening.projection.MembershipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;

@@ -1,19 +1,17 @@
 package id.loket.queue.screening.service;
 
-import id.loket.platform.domain.InvalidField;
-import id.loket.platform.eventstore.EventStore;
-import id.loket.platform.eventstore.ExpectedVersion;
-import id.loket.platform.events.EventCodec;
+import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.jkn.Nik;
 import id.loket.platform.privacy.NikHasher;
-import id.loket.queue.branch.Branch;
-import id.loket.queue.branch.BranchSetup;
+import id.loket.queue.branch.service.Branch;
+import id.loket.queue.branch.service.BranchSetup;
+import id.loket.queue.branch.service.EventsOfBranch;
 import id.loket.queue.screening.domain.Channel;
 import id.loket.queue.screening.domain.MembershipAnswer;
 import id.loket.queue.screening.domain.Purpose;
 import id.loket.queue.screening.domain.ScreeningOutcome;
 import id.loket.queue.screening.domain.Suggestion;
-import id.loket.queue.screening.domain.VisitEvent;
+import id.loket.queue.screening.domain.Visit;
 import id.loket.queue.ticket.domain.Priority;
 import id.loket.queue.ticket.domain.TicketSource;
 import id.loket.queue.ticket.projection.TicketView;
@@ -24,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /** Screening at the door (stage 1): status from the local copy, a suggestion, the officer's outcome. */
@@ -38,9 +35,6 @@ public class ScreeningService {
         }
     }
 
-    public record Decision(ScreeningOutcome outcome, String serviceType, Channel channel) {
-    }
-
     public record Checked(MembershipAnswer membership, Suggestion suggestion) {
     }
 
@@ -52,18 +46,18 @@ public class ScreeningService {
     private final NikHasher hasher;
     private final MembershipLookup lookup;
     private final TicketService tickets;
-    private final EventStore store;
-    private final EventCodec codec;
+    private final AggregateRepository aggregates;
+    private final EventsOfBranch events;
     private final Clock clock;
 
     ScreeningService(BranchSetup branches, NikHasher hasher, MembershipLookup lookup, TicketService tickets,
-                     EventStore store, EventCodec codec, Clock clock) {
+                     AggregateRepository aggregates, EventsOfBranch events, Clock clock) {
         this.branches = branches;
         this.hasher = hasher;
         this.lookup = lookup;
         this.tickets = tickets;
-        this.store = store;
-        this.codec = codec;
+        this.aggregates = aggregates;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -86,36 +80,21 @@ public class ScreeningService {
      * Checks, then records VisitorScreened with a new visitId; a TICKET outcome issues the ticket in the same
      * transaction. The officer's decision defaults to the suggestion.
      */
-    public Screened screen(Visitor v, Decision confirmed) {
+    public Screened screen(Visitor v, Visit.Decision confirmed) {
         Checked checked = check(v); // outside the transaction: it may wait on membership-service
-        Suggestion s = checked.suggestion();
-        ScreeningOutcome outcome = confirmed.outcome() != null ? confirmed.outcome() : s.outcome();
-        String serviceType = outcome == ScreeningOutcome.TICKET
-                ? (confirmed.serviceType() != null ? confirmed.serviceType() : s.serviceType()) : null;
-        Channel channel = outcome == ScreeningOutcome.DIRECTED_TO_DIGITAL
-                ? (confirmed.channel() != null ? confirmed.channel() : s.channel()) : null;
-        if (outcome == ScreeningOutcome.TICKET && serviceType == null) {
-            throw new InvalidField("serviceType", "is needed for a TICKET outcome");
-        }
-        if (outcome == ScreeningOutcome.DIRECTED_TO_DIGITAL && channel == null) {
-            throw new InvalidField("channel", "is needed for a DIRECTED_TO_DIGITAL outcome");
-        }
+        Visit.Decision d = Visit.resolve(checked.suggestion(), confirmed); // a 400 before anything is written
         UUID visitId = UUID.randomUUID();
         return QuarkusTransaction.requiringNew().call(() -> {
+            events.at(v.branch());
             Instant now = clock.instant();
-            UUID ticketId = outcome == ScreeningOutcome.TICKET ? UUID.randomUUID() : null;
-            TicketView ticket = null;
-            String number = null;
-            if (ticketId != null) {
-                ticket = tickets.issue(ticketId, v.branch(), serviceType, TicketSource.SCREENING, v.priority(), visitId, null);
-                number = ticket.number;
-            }
+            TicketView ticket = d.outcome() == ScreeningOutcome.TICKET
+                    ? tickets.issue(UUID.randomUUID(), v.branch(), d.serviceType(), TicketSource.SCREENING, v.priority(), visitId, null)
+                    : null;
             MembershipAnswer m = checked.membership();
-            store.append(VisitEvent.streamId(visitId), ExpectedVersion.noStream(),
-                    List.of(codec.encode(new VisitEvent.VisitorScreened(visitId, v.branch(), v.purpose(), m.status(),
-                            m.arrearsMonths(), m.arrearsAmount(), m.source(), m.nikLast4(), s.outcome(), outcome, channel, serviceType,
-                            ticketId, number, LocalDate.ofInstant(now, branches.branch(v.branch()).zone()), now))));
-            return new Screened(visitId, m, s, outcome, serviceType, channel, ticket);
+            aggregates.create(Visit.streamId(visitId), Visit.DECIDER, new Visit.Command.Screen(visitId, v.branch(),
+                    v.purpose(), m, confirmed, ticket == null ? null : ticket.ticketId, ticket == null ? null : ticket.number,
+                    LocalDate.ofInstant(now, branches.branch(v.branch()).zone()), now));
+            return new Screened(visitId, m, checked.suggestion(), d.outcome(), d.serviceType(), d.channel(), ticket);
         });
     }
 }

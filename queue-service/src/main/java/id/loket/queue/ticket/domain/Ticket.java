@@ -2,6 +2,7 @@ package id.loket.queue.ticket.domain;
 
 import id.loket.platform.domain.Decider;
 import id.loket.platform.domain.RuleViolation;
+import id.loket.queue.branch.domain.EndOfDayPolicy;
 import id.loket.queue.ticket.domain.TicketEvent.ServiceStarted;
 import id.loket.queue.ticket.domain.TicketEvent.TicketCalled;
 import id.loket.queue.ticket.domain.TicketEvent.TicketCarriedOver;
@@ -30,8 +31,13 @@ public record Ticket(UUID id, UUID visitId, String number, String branch, String
     }
 
     public sealed interface Command {
-        record Issue(UUID ticketId, UUID visitId, String number, String branch, String serviceType,
-                     TicketSource source, Priority priority, LocalDate businessDate, Instant at, Instant queuedAt)
+        /**
+         * Creates the ticket. prefix and sequence: the service type's ticket prefix and the number drawn for the
+         * branch's business day (the service's look-ups); priority null: none; slotStartsAt: a booked slot's start
+         * (an appointment's ticket only, queued then when that is earlier than its issue), else null.
+         */
+        record Issue(UUID ticketId, UUID visitId, String branch, String serviceType, String prefix, int sequence,
+                     TicketSource source, Priority priority, LocalDate businessDate, Instant at, Instant slotStartsAt)
                 implements Command {
         }
 
@@ -59,7 +65,7 @@ public record Ticket(UUID id, UUID visitId, String number, String branch, String
         }
 
         /** The branch's end-of-day policy: close what still waits, or carry it to the next business day. */
-        record EndOfDay(boolean carryOver, LocalDate businessDate, LocalDate nextBusinessDate, Instant at) implements Command {
+        record EndOfDay(EndOfDayPolicy policy, LocalDate businessDate, LocalDate nextBusinessDate, Instant at) implements Command {
         }
     }
 
@@ -76,11 +82,7 @@ public record Ticket(UUID id, UUID visitId, String number, String branch, String
     static List<TicketEvent> decide(Command command, Ticket t) {
         if (!(command instanceof Command.Issue) && !t.exists()) throw new RuleViolation("no such ticket");
         return switch (command) {
-            case Command.Issue i -> {
-                if (t.exists()) throw new RuleViolation("ticket " + i.ticketId() + " is already issued");
-                yield List.of(new TicketIssued(i.ticketId(), i.visitId(), i.number(), i.branch(), i.serviceType(),
-                        i.source(), i.priority(), i.businessDate(), i.at(), i.queuedAt()));
-            }
+            case Command.Issue i -> issue(i, t);
             case Command.Call c -> {
                 t.require("call", TicketState.WAITING);
                 yield List.of(new TicketCalled(t.id, t.visitId, t.number, t.branch, c.counterId(), t.serviceType, c.at()));
@@ -124,7 +126,7 @@ public record Ticket(UUID id, UUID visitId, String number, String branch, String
                         c.outcome(), c.complaintId(), List.copyOf(c.channelsEducated()), c.zone()));
             }
             case Command.EndOfDay d -> {
-                if (d.carryOver()) {
+                if (d.policy() == EndOfDayPolicy.CARRY_OVER) {
                     t.require("carry over to the next day", TicketState.WAITING);
                     yield List.of(new TicketCarriedOver(t.id, t.visitId, t.number, t.branch, d.businessDate(),
                             d.nextBusinessDate(), d.at()));
@@ -134,6 +136,24 @@ public record Ticket(UUID id, UUID visitId, String number, String branch, String
                         d.businessDate(), d.at()));
             }
         };
+    }
+
+    private static List<TicketEvent> issue(Command.Issue i, Ticket t) {
+        if (t.exists()) throw new RuleViolation("ticket " + i.ticketId() + " is already issued");
+        if (i.sequence() < 1) throw new RuleViolation("ticket numbers start at 1, not " + i.sequence());
+        if (i.slotStartsAt() != null && i.source() != TicketSource.APPOINTMENT) {
+            throw new RuleViolation("only an appointment's ticket is queued at a slot's start, not a " + i.source() + " ticket");
+        }
+        // a booked visitor keeps the slot's place in the queue, or the check-in time when checking in late
+        Instant queuedAt = i.slotStartsAt() != null && i.slotStartsAt().isBefore(i.at()) ? i.slotStartsAt() : i.at();
+        return List.of(new TicketIssued(i.ticketId(), i.visitId(), number(i.prefix(), i.sequence()), i.branch(),
+                i.serviceType(), i.source(), i.priority() == null ? Priority.NONE : i.priority(), i.businessDate(),
+                i.at(), queuedAt));
+    }
+
+    /** A ticket's number as the board shows it: the type's prefix and the day's sequence, e.g. A-007. */
+    public static String number(String prefix, int sequence) {
+        return prefix + "-" + String.format("%03d", sequence);
     }
 
     static Ticket evolve(Ticket t, TicketEvent event) {

@@ -1,8 +1,7 @@
 package id.loket.queue.ticket.projection;
 
-import id.loket.platform.events.StoredEvent;
-import id.loket.platform.events.EventCodec;
-import id.loket.platform.projection.Projection;
+import id.loket.platform.events.EventEnvelope;
+import id.loket.platform.projection.EventProjection;
 import id.loket.queue.ticket.domain.TicketEvent;
 import id.loket.queue.ticket.domain.TicketState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +10,7 @@ import java.util.List;
 
 /** Keeps ticket_view in step with the ticket streams; every value comes from the event. */
 @ApplicationScoped
-public class TicketProjection implements Projection {
-
-    private final EventCodec codec;
-
-    TicketProjection(EventCodec codec) {
-        this.codec = codec;
-    }
+public class TicketProjection implements EventProjection<TicketEvent> {
 
     @Override
     public String name() {
@@ -30,9 +23,17 @@ public class TicketProjection implements Projection {
     }
 
     @Override
-    public void apply(StoredEvent event) {
-        if (!event.streamId().startsWith("ticket-")) return;
-        TicketEvent e = codec.decode(event, TicketEvent.class);
+    public Class<TicketEvent> family() {
+        return TicketEvent.class;
+    }
+
+    /** Row by row through the session: a batch is one append's events (one, as a rule) or a rebuild's chunk. */
+    @Override
+    public void apply(List<EventEnvelope<TicketEvent>> events) {
+        for (EventEnvelope<TicketEvent> e : events) apply(e.event(), e.version());
+    }
+
+    private void apply(TicketEvent e, long version) {
         if (e instanceof TicketEvent.TicketIssued i) {
             TicketView v = new TicketView();
             v.ticketId = i.ticketId();
@@ -46,7 +47,7 @@ public class TicketProjection implements Projection {
             v.issuedAt = i.issuedAt();
             v.queuedAt = i.queuedAt() != null ? i.queuedAt() : i.issuedAt();
             v.state = TicketState.WAITING.name();
-            v.version = event.version();
+            v.version = version;
             v.persist();
             return;
         }
@@ -95,6 +96,6 @@ public class TicketProjection implements Projection {
                 v.outcome = c.outcome();
             }
         }
-        v.version = event.version();
+        v.version = version;
     }
 }

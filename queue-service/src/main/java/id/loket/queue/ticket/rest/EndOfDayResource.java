@@ -1,6 +1,7 @@
 package id.loket.queue.ticket.rest;
 
-import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
 import id.loket.platform.security.Roles;
 import id.loket.queue.ticket.service.EndOfDay;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,21 +13,19 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Closing time: applies the branch's end-of-day policy to the tickets still in the queue. */
 @Path("/branches/{code}/end-of-day")
+@BranchScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class EndOfDayResource {
 
     private final EndOfDay endOfDay;
-    private final CurrentActor actor;
 
-    EndOfDayResource(EndOfDay endOfDay, CurrentActor actor) {
+    EndOfDayResource(EndOfDay endOfDay) {
         this.endOfDay = endOfDay;
-        this.actor = actor;
     }
 
     @POST
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    public EndOfDay.Result run(@PathParam("code") String code) {
-        actor.requireBranch(code);
+    public EndOfDay.Result run(@Branch @PathParam("code") String code) {
         return endOfDay.run(code);
     }
 }

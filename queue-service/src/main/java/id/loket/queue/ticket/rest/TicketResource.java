@@ -3,13 +3,15 @@ package id.loket.queue.ticket.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.loket.platform.idempotency.IdempotentCommands;
 import id.loket.platform.http.Problem;
+import id.loket.platform.idempotency.IdempotentCommands;
+import id.loket.platform.security.Branch;
+import id.loket.platform.security.BranchScoped;
 import id.loket.platform.security.CurrentActor;
+import id.loket.platform.security.InBranch;
 import id.loket.platform.security.Roles;
 import id.loket.queue.ticket.domain.Priority;
 import id.loket.queue.ticket.domain.TicketSource;
-import id.loket.queue.ticket.projection.TicketView;
 import id.loket.queue.ticket.service.TicketService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,11 +35,12 @@ import java.util.UUID;
 
 /** Tickets: issue, read, history, and what the counter does with a called ticket; each on the ticket's branch. */
 @Path("/tickets")
+@BranchScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
 
     public record IssueTicket(@NotBlank String branch, @NotBlank String serviceType, @NotNull TicketSource source,
-                              Priority priority) {
+                              Priority priority) implements InBranch {
     }
 
     public record Transfer(@NotBlank String serviceType) {
@@ -68,9 +71,8 @@ public class TicketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SECURITY_OFFICER, Roles.KIOSK, Roles.FRONTLINER, Roles.SUPERVISOR})
-    public Response issue(@HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull IssueTicket body) {
-        // both checks before the idempotency key is claimed or a number drawn
-        actor.requireBranch(body.branch());
+    public Response issue(@HeaderParam(IdempotentCommands.HEADER) String key, @Branch @Valid @NotNull IssueTicket body) {
+        // the branch check (before this method) and this one come before the idempotency key is claimed or a number drawn
         if (kioskOnly() && body.source() != TicketSource.KIOSK) {
             return Problem.response(403, "forbidden-source", "Forbidden",
                     "source: the kiosk client issues tickets only with source KIOSK, not " + body.source(),
@@ -85,17 +87,14 @@ public class TicketResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR})
-    public TicketBody get(@PathParam("id") UUID id) {
-        TicketView v = tickets.get(id);
-        actor.requireBranch(v.branch);
-        return TicketBody.of(v);
+    public TicketBody get(@Branch(lookup = TicketBranch.class) @PathParam("id") UUID id) {
+        return TicketBody.of(tickets.get(id));
     }
 
     @GET
     @Path("/{id}/events")
     @RolesAllowed({Roles.SECURITY_OFFICER, Roles.FRONTLINER, Roles.SUPERVISOR})
-    public List<HistoryEntry> events(@PathParam("id") UUID id) {
-        requireTicketBranch(id);
+    public List<HistoryEntry> events(@Branch(lookup = TicketBranch.class) @PathParam("id") UUID id) {
         return tickets.history(id).stream().map(e -> {
             try {
                 return new HistoryEntry(e.version(), e.type(), e.schemaVersion(), e.recordedAt(), json.readTree(e.payloadJson()));
@@ -108,32 +107,28 @@ public class TicketResource {
     @POST
     @Path("/{id}/recall")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public TicketBody recall(@PathParam("id") UUID id) {
-        requireTicketBranch(id);
+    public TicketBody recall(@Branch(lookup = TicketBranch.class) @PathParam("id") UUID id) {
         return TicketBody.of(tickets.recall(id));
     }
 
     @POST
     @Path("/{id}/no-show")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public TicketBody noShow(@PathParam("id") UUID id) {
-        requireTicketBranch(id);
+    public TicketBody noShow(@Branch(lookup = TicketBranch.class) @PathParam("id") UUID id) {
         return TicketBody.of(tickets.markNoShow(id));
     }
 
     @POST
     @Path("/{id}/return")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public TicketBody returnToQueue(@PathParam("id") UUID id, @Valid ReturnToQueue body) {
-        requireTicketBranch(id);
+    public TicketBody returnToQueue(@Branch(lookup = TicketBranch.class) @PathParam("id") UUID id, @Valid ReturnToQueue body) {
         return TicketBody.of(tickets.returnToQueue(id, body == null ? null : body.by()));
     }
 
     @POST
     @Path("/{id}/start")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public TicketBody start(@PathParam("id") UUID id) {
-        requireTicketBranch(id);
+    public TicketBody start(@Branch(lookup = TicketBranch.class) @PathParam("id") UUID id) {
         return TicketBody.of(tickets.start(id));
     }
 
@@ -141,8 +136,7 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/transfer")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public TicketBody transfer(@PathParam("id") UUID id, @Valid @NotNull Transfer body) {
-        requireTicketBranch(id);
+    public TicketBody transfer(@Branch(lookup = TicketBranch.class) @PathParam("id") UUID id, @Valid @NotNull Transfer body) {
         return TicketBody.of(tickets.transfer(id, body.serviceType()));
     }
 
@@ -150,14 +144,8 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/close")
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    public TicketBody close(@PathParam("id") UUID id, @Valid @NotNull Close body) {
-        requireTicketBranch(id);
+    public TicketBody close(@Branch(lookup = TicketBranch.class) @PathParam("id") UUID id, @Valid @NotNull Close body) {
         return TicketBody.of(tickets.close(id, body.outcome(), body.complaintId(), body.channelsEducated()));
-    }
-
-    /** The ticket's branch never changes (a transfer changes its service type), so a check before the write holds. */
-    private void requireTicketBranch(UUID id) {
-        actor.requireBranch(tickets.get(id).branch);
     }
 
     /** The kiosk client, not a person who may also issue tickets at the door or the counter. */

@@ -1,6 +1,6 @@
 package id.loket.queue.ticket.service;
 
-import id.loket.queue.branch.BranchSetup;
+import id.loket.queue.branch.service.BranchSetup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;

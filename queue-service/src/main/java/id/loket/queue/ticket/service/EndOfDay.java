@@ -1,9 +1,11 @@
 package id.loket.queue.ticket.service;
 
 import id.loket.platform.aggregate.AggregateRepository;
-import id.loket.queue.branch.Branch;
-import id.loket.queue.branch.BranchSetup;
-import id.loket.queue.branch.ServiceHours;
+import id.loket.queue.branch.domain.EndOfDayPolicy;
+import id.loket.queue.branch.domain.ServiceHours;
+import id.loket.queue.branch.service.Branch;
+import id.loket.queue.branch.service.BranchSetup;
+import id.loket.queue.branch.service.EventsOfBranch;
 import id.loket.queue.ticket.domain.Ticket;
 import id.loket.queue.ticket.domain.TicketEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +34,14 @@ public class EndOfDay {
 
     private final BranchSetup branches;
     private final AggregateRepository aggregates;
+    private final EventsOfBranch events;
     private final EntityManager em;
     private final Clock clock;
 
-    EndOfDay(BranchSetup branches, AggregateRepository aggregates, EntityManager em, Clock clock) {
+    EndOfDay(BranchSetup branches, AggregateRepository aggregates, EventsOfBranch events, EntityManager em, Clock clock) {
         this.branches = branches;
         this.aggregates = aggregates;
+        this.events = events;
         this.em = em;
         this.clock = clock;
     }
@@ -83,7 +87,9 @@ public class EndOfDay {
     /** Ends the given business day: its tickets and any older ones still in the queue. */
     private Result run(Branch branch, LocalDate businessDate, Instant now) {
         String code = branch.code;
-        boolean carry = BranchSetup.EndOfDayPolicy.CARRY_OVER.name().equals(branch.endOfDayPolicy);
+        EndOfDayPolicy policy = EndOfDayPolicy.valueOf(branch.endOfDayPolicy);
+        boolean carry = policy == EndOfDayPolicy.CARRY_OVER;
+        events.at(code);
         LocalDate nextDay = branches.calendar(code).nextWorkingDay(businessDate); // past holidays and closed weekdays
         // rows locked (waiting for a call-next in progress to finish) so no counter calls them meanwhile
         @SuppressWarnings("unchecked")
@@ -94,7 +100,7 @@ public class EndOfDay {
                 .setParameter(1, code).setParameter(2, businessDate).setParameter(3, carry).getResultList();
         for (String id : ids) {
             aggregates.handle(Ticket.streamId(UUID.fromString(id)), Ticket.DECIDER, TicketEvent.class,
-                    new Ticket.Command.EndOfDay(carry, businessDate, nextDay, now));
+                    new Ticket.Command.EndOfDay(policy, businessDate, nextDay, now));
         }
         return new Result(code, branch.endOfDayPolicy, businessDate, ids.size());
     }

@@ -31,8 +31,4 @@ public class TicketNumbers {
                 .getSingleResult();
         return n.intValue();
     }
-
-    public static String format(String prefix, int number) {
-        return prefix + "-" + String.format("%03d", number);
-    }
 }

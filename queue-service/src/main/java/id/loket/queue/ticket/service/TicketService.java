@@ -3,13 +3,11 @@ package id.loket.queue.ticket.service;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
-import id.loket.platform.eventstore.EventStore;
 import id.loket.platform.events.StoredEvent;
-import id.loket.platform.eventstore.ExpectedVersion;
-import id.loket.platform.events.EventCodec;
-import id.loket.queue.branch.BranchCache;
-import id.loket.queue.branch.BranchSetup;
-import id.loket.queue.branch.ServiceType;
+import id.loket.platform.eventstore.EventStore;
+import id.loket.queue.branch.service.BranchCache;
+import id.loket.queue.branch.service.EventsOfBranch;
+import id.loket.queue.branch.service.ServiceType;
 import id.loket.queue.config.QueueConfig;
 import id.loket.queue.ticket.domain.Priority;
 import id.loket.queue.ticket.domain.Ticket;
@@ -33,31 +31,30 @@ public class TicketService {
     private final AggregateRepository aggregates;
     private final EventStore store;
     private final TicketNumbers numbers;
-    private final BranchSetup branches;
     private final BranchCache branchCache;
-    private final EventCodec codec;
+    private final EventsOfBranch events;
     private final QueueConfig config;
     private final Clock clock;
 
-    TicketService(AggregateRepository aggregates, EventStore store, TicketNumbers numbers, BranchSetup branches,
-                  BranchCache branchCache, EventCodec codec, QueueConfig config, Clock clock) {
+    TicketService(AggregateRepository aggregates, EventStore store, TicketNumbers numbers, BranchCache branchCache,
+                  EventsOfBranch events, QueueConfig config, Clock clock) {
         this.aggregates = aggregates;
         this.store = store;
         this.numbers = numbers;
-        this.branches = branches;
         this.branchCache = branchCache;
-        this.codec = codec;
+        this.events = events;
         this.config = config;
         this.clock = clock;
     }
 
     /**
      * Issues a ticket; everything (service hours included) is checked before the number is drawn, and the number is drawn in the
-     * append's transaction. A ticket taken without screening starts its visit here (visitId null).
+     * append's transaction. A ticket taken without screening starts its visit here (visitId null). slotStartsAt: a booked
+     * slot's start, for an appointment's ticket (else null).
      */
     @Transactional
     public TicketView issue(UUID ticketId, String branchCode, String serviceTypeCode, TicketSource source, Priority priority,
-                            UUID visitId, Instant queuedAt) {
+                            UUID visitId, Instant slotStartsAt) {
         // the branch's set-up from memory: it changes only through the admin endpoints (BranchCache)
         BranchCache.Snapshot branch = branchCache.get(branchCode);
         String prefix = branch.prefix(serviceTypeCode)
@@ -69,15 +66,14 @@ public class TicketService {
             branch.calendar().requireOpen(branchCode, now, branch.zone());
         }
         LocalDate businessDate = LocalDate.ofInstant(now, branch.zone());
+        events.at(branchCode);
         // From here to the commit the numbering row is locked (every ticket of this branch's type waits), so only the
-        // append and its projection come after it. A new ticket's stream is new: there is no stream to read first.
-        String number = TicketNumbers.format(prefix, numbers.next(branchCode, serviceTypeCode, businessDate));
-        List<TicketEvent> events = Ticket.DECIDER.decide().apply(
-                new Ticket.Command.Issue(ticketId, visitId != null ? visitId : UUID.randomUUID(), number, branchCode,
-                        serviceTypeCode, source, priority == null ? Priority.NONE : priority, businessDate, now,
-                        queuedAt != null ? queuedAt : now),
-                Ticket.DECIDER.initialState());
-        store.append(Ticket.streamId(ticketId), ExpectedVersion.noStream(), events.stream().map(codec::encode).toList());
+        // decision, the append and its projection come after it. A new ticket's stream is new: create appends it
+        // without reading it first.
+        int sequence = numbers.next(branchCode, serviceTypeCode, businessDate);
+        aggregates.create(Ticket.streamId(ticketId), Ticket.DECIDER, new Ticket.Command.Issue(ticketId,
+                visitId != null ? visitId : UUID.randomUUID(), branchCode, serviceTypeCode, prefix, sequence, source,
+                priority, businessDate, now, slotStartsAt));
         return TicketView.findById(ticketId); // the projection persisted it in this transaction
     }
 
@@ -123,12 +119,12 @@ public class TicketService {
 
     @Transactional
     public TicketView close(UUID ticketId, String outcome, String complaintId, List<String> channelsEducated) {
-        String zone = branches.branch(get(ticketId).branch).zoneId;
+        String zone = branchCache.get(get(ticketId).branch).zone().getId();
         return handle(ticketId, now -> new Ticket.Command.Close(outcome, complaintId,
                 channelsEducated == null ? List.of() : channelsEducated, zone, now));
     }
 
-    /** Called by call-next, with the row it locked. */
+    /** Called by call-next, with the row it locked (the counter's branch named in the events already). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void call(UUID ticketId, String counterId) {
         aggregates.handle(Ticket.streamId(ticketId), Ticket.DECIDER, TicketEvent.class,
@@ -136,7 +132,7 @@ public class TicketService {
     }
 
     private TicketView handle(UUID ticketId, Function<Instant, Ticket.Command> command) {
-        get(ticketId);
+        events.at(get(ticketId).branch);
         aggregates.handle(Ticket.streamId(ticketId), Ticket.DECIDER, TicketEvent.class, command.apply(clock.instant()));
         return TicketView.findById(ticketId); // the projection updated it in this transaction
     }

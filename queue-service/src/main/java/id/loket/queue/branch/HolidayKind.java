@@ -1,4 +1,0 @@
-package id.loket.queue.branch;
-
-/** Why a branch is closed on a day: a national holiday, collective leave (cuti bersama), or a regional holiday. */
-public enum HolidayKind { NATIONAL, COLLECTIVE_LEAVE, REGIONAL }
