@@ -1,4 +1,4 @@
-package id.loket.membership.participant.rest;
+package id.loket.membership.family.rest;
 
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

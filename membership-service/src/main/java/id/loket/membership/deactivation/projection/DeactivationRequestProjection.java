@@ -1,4 +1,4 @@
-package id.loket.membership.participant.projection;
+package id.loket.membership.deactivation.projection;
 
 import id.loket.membership.participant.domain.ParticipantEvent;
 import id.loket.platform.events.StoredEvent;
