@@ -3,7 +3,6 @@ package id.loket.membership.contribution.service;
 import id.loket.membership.contribution.domain.Bill;
 import id.loket.membership.contribution.domain.ContributionEvent.ContributionBilled;
 import id.loket.membership.contribution.domain.Tariff;
-import id.loket.membership.contribution.projection.ContributionProjection;
 import id.loket.membership.participant.domain.CareClass;
 import id.loket.membership.participant.domain.Segment;
 import id.loket.platform.aggregate.AggregateRepository;
@@ -51,13 +50,11 @@ public class BillingRun {
 
     private final AggregateRepository aggregates;
     private final Tariffs tariffs;
-    private final ContributionProjection contributions;
     private final AgroalDataSource dataSource;
 
-    BillingRun(AggregateRepository aggregates, Tariffs tariffs, ContributionProjection contributions, AgroalDataSource dataSource) {
+    BillingRun(AggregateRepository aggregates, Tariffs tariffs, AgroalDataSource dataSource) {
         this.aggregates = aggregates;
         this.tariffs = tariffs;
-        this.contributions = contributions;
         this.dataSource = dataSource;
     }
 
@@ -165,14 +162,13 @@ public class BillingRun {
         }
         long participants = 0, amount = 0;
         if (!bills.isEmpty()) {
-            contributions.collectBills();
-            // refuses the lot if a concurrent run created one of them since the look-up
+            // one append for the chunk, its lines with one statement (ContributionProjection); refuses the lot if a
+            // concurrent run created one of them since the look-up
             for (var created : aggregates.createAll(Bill.DECIDER, bills)) {
                 ContributionBilled bill = (ContributionBilled) created.events().getFirst();
                 participants += bill.lines().size();
                 amount += bill.amount();
             }
-            contributions.writeCollected();
         }
         return new ChunkResult(lastAccount, bills.size(), already, participants, amount);
     }

@@ -38,7 +38,7 @@ class ParticipantTest {
 
     static Command.Register register(Segment segment) {
         return new Command.Register(ID, "0001234567890", HASH, "1234", "kk-hash", Nik.Sex.FEMALE, segment, CareClass.III,
-                DAY, Relation.HEAD, "acc-1", null, "F001");
+                DAY, Relation.HEAD, "acc-1", null, "F001", Participant.Others.NONE);
     }
 
     static ParticipantRegistered registered(Segment segment) {
