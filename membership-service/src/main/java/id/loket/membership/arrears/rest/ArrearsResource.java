@@ -1,7 +1,7 @@
 package id.loket.membership.arrears.rest;
 
 import id.loket.membership.arrears.service.ArrearsService;
-import id.loket.membership.audit.ParticipantAccessLog;
+import id.loket.membership.audit.service.ParticipantAccessLog;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package id.loket.membership.deactivation.rest;
 
-import id.loket.membership.audit.ParticipantAccessLog;
+import id.loket.membership.audit.service.ParticipantAccessLog;
 import id.loket.membership.deactivation.service.DeactivationRequests;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.security.Roles;

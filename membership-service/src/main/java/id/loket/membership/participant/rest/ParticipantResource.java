@@ -2,7 +2,7 @@ package id.loket.membership.participant.rest;
 
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import id.loket.membership.audit.ParticipantAccessLog;
+import id.loket.membership.audit.service.ParticipantAccessLog;
 import id.loket.membership.participant.domain.CareClass;
 import id.loket.membership.participant.domain.Relation;
 import id.loket.membership.participant.domain.Segment;

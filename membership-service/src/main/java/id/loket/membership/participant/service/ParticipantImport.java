@@ -9,7 +9,7 @@ import id.loket.platform.events.MetadataContext;
 import id.loket.platform.privacy.NikHasher;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.loket.membership.config.MembershipConfig;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -63,14 +63,12 @@ public class ParticipantImport {
     private final int chunkSize;
     private final int writerCount;
 
-    ParticipantImport(ImportChunkWriter writer, NikHasher hasher, Clock clock,
-                      @ConfigProperty(name = "membership.import.chunk-size", defaultValue = "1000") int chunkSize,
-                      @ConfigProperty(name = "membership.import.writers", defaultValue = "2") int writerCount) {
+    ParticipantImport(ImportChunkWriter writer, NikHasher hasher, Clock clock, MembershipConfig config) {
         this.writer = writer;
         this.hasher = hasher;
         this.clock = clock;
-        this.chunkSize = chunkSize;
-        this.writerCount = Math.max(1, writerCount);
+        this.chunkSize = config.imports().chunkSize();
+        this.writerCount = Math.max(1, config.imports().writers());
     }
 
     /**

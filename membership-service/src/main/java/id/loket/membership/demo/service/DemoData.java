@@ -1,4 +1,4 @@
-package id.loket.membership.demo;
+package id.loket.membership.demo.service;
 
 import id.loket.membership.arrears.service.SuspensionJob;
 import id.loket.membership.contribution.service.BillingRun;
@@ -17,7 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.loket.membership.config.MembershipConfig;
 import org.jboss.logging.Logger;
 
 import java.io.StringReader;
@@ -77,10 +77,10 @@ public class DemoData {
     private final NikHasher hasher;
     private final Clock clock;
 
-    DemoData(@ConfigProperty(name = "membership.demo-data", defaultValue = "false") boolean enabled, ParticipantImport imports,
+    DemoData(MembershipConfig config, ParticipantImport imports,
              BillingRun billing, PaymentService payments, SuspensionJob suspensions, DeactivationService deactivations, Ledgers ledgers,
              NikHasher hasher, Clock clock) {
-        this.enabled = enabled;
+        this.enabled = config.demoData();
         this.imports = imports;
         this.billing = billing;
         this.payments = payments;

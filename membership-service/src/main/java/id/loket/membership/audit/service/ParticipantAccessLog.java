@@ -1,4 +1,4 @@
-package id.loket.membership.audit;
+package id.loket.membership.audit.service;
 
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.security.Roles;
