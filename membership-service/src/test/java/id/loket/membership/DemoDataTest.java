@@ -1,6 +1,6 @@
 package id.loket.membership;
 
-import id.loket.membership.demo.DemoData;
+import id.loket.membership.demo.service.DemoData;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

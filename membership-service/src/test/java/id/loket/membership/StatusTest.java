@@ -2,7 +2,7 @@ package id.loket.membership;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.loket.membership.status.SuspensionJob;
+import id.loket.membership.arrears.service.SuspensionJob;
 import id.loket.platform.test.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -72,6 +72,14 @@ public record Account(Ledger settlements, List<Plan> plans) {
         return new Ledger(billed, settlements.settled(), settlements.totalPaid());
     }
 
+    /**
+     * Clear to be active again in {@code current} (DOMAIN.md): the arrears and the current month paid and, under an
+     * instalment plan, not before the plan is paid in full.
+     */
+    public boolean clearedFor(YearMonth current, SortedMap<YearMonth, Long> billed) {
+        return ledger(billed).clearedFor(current) && openPlan() == null;
+    }
+
     public Plan openPlan() {
         return plans.isEmpty() || !plans.getLast().open() ? null : plans.getLast();
     }

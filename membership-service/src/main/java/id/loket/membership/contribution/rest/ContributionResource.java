@@ -6,7 +6,6 @@ import id.loket.membership.contribution.domain.Account;
 import id.loket.membership.contribution.service.BillingRun;
 import id.loket.membership.contribution.service.InstalmentPlans;
 import id.loket.membership.contribution.service.PaymentService;
-import id.loket.membership.status.SuspensionJob;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,11 +26,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-/** Billing runs, payments, and the suspension run (normally daily by the scheduler). */
+/** Billing runs, payments and instalment plans. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,22 +43,17 @@ public class ContributionResource {
                                  @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,80}", message = "must be 1-80 letters, digits or . _ : -") String reference) {
     }
 
-    public record SuspensionRunRequest(@NotNull LocalDate date) {
-    }
-
     public record InstalmentPlanRequest(@NotNull @Min(value = 1, message = "must be between 1 and 12")
                                         @Max(value = Account.MAX_INSTALMENTS, message = "must be between 1 and 12") Integer instalments) {
     }
 
     private final BillingRun billing;
     private final PaymentService payments;
-    private final SuspensionJob suspensions;
     private final InstalmentPlans plans;
 
-    ContributionResource(BillingRun billing, PaymentService payments, SuspensionJob suspensions, InstalmentPlans plans) {
+    ContributionResource(BillingRun billing, PaymentService payments, InstalmentPlans plans) {
         this.billing = billing;
         this.payments = payments;
-        this.suspensions = suspensions;
         this.plans = plans;
     }
 
@@ -92,12 +85,5 @@ public class ContributionResource {
     @Path("payments")
     public PaymentService.Result pay(@Valid @NotNull PaymentRequest body) {
         return payments.pay(new PaymentService.Payment(body.accountId(), body.amount(), body.paidAt(), body.reference()));
-    }
-
-    @RolesAllowed(Roles.ADMIN)
-    @POST
-    @Path("admin/suspension-runs")
-    public SuspensionJob.Report suspend(@Valid @NotNull SuspensionRunRequest body) {
-        return suspensions.runFor(body.date());
     }
 }

@@ -1,13 +1,12 @@
 package id.loket.membership.contribution.service;
 
-import id.loket.membership.contribution.domain.ContributionEvent;
+import id.loket.membership.contribution.domain.Bill;
 import id.loket.membership.contribution.domain.ContributionEvent.ContributionBilled;
-import id.loket.membership.contribution.projection.ContributionProjection;
+import id.loket.membership.contribution.domain.Tariff;
 import id.loket.membership.participant.domain.CareClass;
 import id.loket.membership.participant.domain.Segment;
-import id.loket.platform.eventstore.EventStore;
+import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.eventstore.WrongExpectedVersionException;
-import id.loket.platform.events.EventCodec;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,25 +48,18 @@ public class BillingRun {
     public record Report(YearMonth month, int accountsBilled, int accountsAlreadyBilled, long participantsBilled, long totalAmount) {
     }
 
-    private record Liable(UUID participantId, String accountId, Segment segment, CareClass careClass, String familyCardHash, Long wage) {
-    }
-
-    private final EventStore store;
-    private final EventCodec codec;
+    private final AggregateRepository aggregates;
     private final Tariffs tariffs;
-    private final ContributionProjection contributions;
     private final AgroalDataSource dataSource;
 
-    BillingRun(EventStore store, EventCodec codec, Tariffs tariffs, ContributionProjection contributions, AgroalDataSource dataSource) {
-        this.store = store;
-        this.codec = codec;
+    BillingRun(AggregateRepository aggregates, Tariffs tariffs, AgroalDataSource dataSource) {
+        this.aggregates = aggregates;
         this.tariffs = tariffs;
-        this.contributions = contributions;
         this.dataSource = dataSource;
     }
 
     public static String billStream(String accountId, YearMonth month) {
-        return "bill-" + accountId + "-" + month;
+        return Bill.streamId(accountId, month);
     }
 
     public Report run(YearMonth month) {
@@ -145,40 +137,40 @@ public class BillingRun {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         if (rows.isEmpty()) return new ChunkResult(null, 0, 0, 0, 0);
-        Map<String, List<Liable>> byAccount = new LinkedHashMap<>();
+        Map<String, List<Bill.Member>> byAccount = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            Liable l = new Liable((UUID) r[0], (String) r[1], Segment.valueOf((String) r[2]),
-                    r[3] == null ? null : CareClass.valueOf((String) r[3]), (String) r[4],
-                    r[5] == null ? null : ((Number) r[5]).longValue());
-            byAccount.computeIfAbsent(l.accountId(), k -> new ArrayList<>()).add(l);
+            byAccount.computeIfAbsent((String) r[1], k -> new ArrayList<>()).add(new Bill.Member((UUID) r[0],
+                    Segment.valueOf((String) r[2]), r[3] == null ? null : CareClass.valueOf((String) r[3]), (String) r[4],
+                    r[5] == null ? null : ((Number) r[5]).longValue()));
         }
         Set<String> existing = existingStreams(byAccount.keySet().stream().map(a -> billStream(a, month)).toList());
-        int billed = 0, already = 0;
-        long participants = 0, amount = 0;
+        int already = 0;
         String lastAccount = null;
-        List<EventStore.NewStream> bills = new ArrayList<>(byAccount.size());
-        Map<String, Tariffs.Tariff> tariffsInForce = new HashMap<>(); // one look-up per segment and class, not per person
-        for (Map.Entry<String, List<Liable>> e : byAccount.entrySet()) {
+        List<AggregateRepository.NewAggregate<Bill.Command>> bills = new ArrayList<>(byAccount.size());
+        Map<Tariff.Key, Tariff> tariffsInForce = new HashMap<>(); // one look-up per segment and class, not per person
+        for (Map.Entry<String, List<Bill.Member>> e : byAccount.entrySet()) {
             lastAccount = e.getKey();
             String stream = billStream(e.getKey(), month);
             if (existing.contains(stream)) {
                 already++;
                 continue;
             }
-            List<ContributionEvent.Line> lines = lines(e.getValue(), first, tariffsInForce);
-            long sum = lines.stream().mapToLong(ContributionEvent.Line::amount).sum();
-            ContributionBilled bill = new ContributionBilled(e.getKey(), month, sum, lines, month.atDay(10));
-            bills.add(new EventStore.NewStream(stream, List.of(codec.encode(bill))));
-            billed++;
-            participants += lines.size();
-            amount += sum;
+            for (Tariff.Key key : Bill.tariffsNeeded(e.getValue())) {
+                tariffsInForce.computeIfAbsent(key, k -> tariffs.inForce(k, first));
+            }
+            bills.add(new AggregateRepository.NewAggregate<>(stream, new Bill.Command.Issue(e.getKey(), month, e.getValue(), tariffsInForce)));
         }
+        long participants = 0, amount = 0;
         if (!bills.isEmpty()) {
-            contributions.collectBills();
-            store.appendNewStreams(bills); // refuses the lot if a concurrent run created one of them since the look-up
-            contributions.writeCollected();
+            // one append for the chunk, its lines with one statement (ContributionProjection); refuses the lot if a
+            // concurrent run created one of them since the look-up
+            for (var created : aggregates.createAll(Bill.DECIDER, bills)) {
+                ContributionBilled bill = (ContributionBilled) created.events().getFirst();
+                participants += bill.lines().size();
+                amount += bill.amount();
+            }
         }
-        return new ChunkResult(lastAccount, billed, already, participants, amount);
+        return new ChunkResult(lastAccount, bills.size(), already, participants, amount);
     }
 
     /** Which of these streams exist: one look-up for a chunk (the unique key's index). */
@@ -189,45 +181,6 @@ public class BillingRun {
             ps.setArray(1, c.createArrayOf("text", streams.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private Tariffs.Tariff tariff(Map<String, Tariffs.Tariff> inForce, Segment segment, CareClass careClass, LocalDate on) {
-        return inForce.computeIfAbsent(segment + "/" + careClass, k -> tariffs.inForce(segment, careClass, on));
-    }
-
-    /**
-     * One line per participant. PPU: 5% of the (floored, capped) wage for each wage earner; up to five
-     * family members in all are included, each further one pays 1% of the earner's wage.
-     */
-    private List<ContributionEvent.Line> lines(List<Liable> members, LocalDate on, Map<String, Tariffs.Tariff> tariffsInForce) {
-        List<ContributionEvent.Line> out = new ArrayList<>();
-        Map<String, List<Liable>> ppuFamilies = new LinkedHashMap<>();
-        for (Liable l : members) {
-            if (l.segment() == Segment.PPU_PN || l.segment() == Segment.PPU_BU) {
-                ppuFamilies.computeIfAbsent(l.familyCardHash(), k -> new ArrayList<>()).add(l);
-            } else {
-                out.add(new ContributionEvent.Line(l.participantId(), tariff(tariffsInForce, l.segment(), l.careClass(), on).fixedShare()));
-            }
-        }
-        for (List<Liable> family : ppuFamilies.values()) {
-            Liable earner = family.stream().filter(l -> l.wage() != null).findFirst().orElse(family.getFirst());
-            Tariffs.Tariff t = tariff(tariffsInForce, earner.segment(), null, on);
-            long base = t.wageBase(earner.wage());
-            int included = 0;
-            for (Liable l : family) {
-                long amount;
-                if (l.wage() != null) {
-                    amount = Tariffs.Tariff.percent(t.wageBase(l.wage()), t.rateBp());
-                    included++;
-                } else if (++included <= t.includedMembers()) {
-                    amount = 0;
-                } else {
-                    amount = Tariffs.Tariff.percent(base, t.extraMemberBp());
-                }
-                out.add(new ContributionEvent.Line(l.participantId(), amount));
             }
         }
         return out;

@@ -5,34 +5,27 @@ import id.loket.membership.contribution.domain.ContributionEvent;
 import id.loket.membership.contribution.domain.ContributionEvent.ContributionPaid;
 import id.loket.membership.contribution.domain.ContributionEvent.PaymentAllocated;
 import id.loket.membership.contribution.domain.Ledger;
-import id.loket.membership.participant.domain.Participant;
-import id.loket.membership.participant.domain.ParticipantEvent;
-import id.loket.membership.participant.domain.ParticipantStatus;
 import id.loket.membership.participant.projection.ParticipantView;
 import id.loket.membership.participant.service.ParticipantService;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
 import id.loket.platform.domain.RuleViolation;
-import id.loket.platform.eventstore.EventStore;
-import id.loket.platform.eventstore.ExpectedVersion;
 import id.loket.platform.eventstore.WrongExpectedVersionException;
-import id.loket.platform.events.EventCodec;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Records a payment once per reference, settles the account's oldest open months, keeps the rest as credit
- * and reactivates the account's suspended participants in the same transaction when they are clear.
+ * and reactivates the account's suspended participants in the same transaction when they are clear
+ * ({@link ReactivationPolicy}).
  */
 @ApplicationScoped
 public class PaymentService {
@@ -48,17 +41,15 @@ public class PaymentService {
                          long creditAfter, List<UUID> reactivated, boolean duplicate, InstalmentPlans.PlanView instalmentPlan) {
     }
 
-    private final EventStore store;
-    private final EventCodec codec;
     private final AggregateRepository aggregates;
     private final Ledgers ledgers;
+    private final ReactivationPolicy reactivation;
     private final Clock clock;
 
-    PaymentService(EventStore store, EventCodec codec, AggregateRepository aggregates, Ledgers ledgers, Clock clock) {
-        this.store = store;
-        this.codec = codec;
+    PaymentService(AggregateRepository aggregates, Ledgers ledgers, ReactivationPolicy reactivation, Clock clock) {
         this.aggregates = aggregates;
         this.ledgers = ledgers;
+        this.reactivation = reactivation;
         this.clock = clock;
     }
 
@@ -84,40 +75,34 @@ public class PaymentService {
 
     private Result payOnce(Payment p) {
         if (ParticipantView.count("accountId", p.accountId()) == 0) throw new NotFound("no billing account " + p.accountId());
-        ContributionPaid paid = new ContributionPaid(p.accountId(), p.reference(), p.amount(), p.paidAt());
-        if (!store.appendIfAbsent("payment-" + p.reference(), List.of(codec.encode(paid)))) {
+        var record = new id.loket.membership.contribution.domain.Payment.Command.Record(p.accountId(), p.reference(), p.amount(), p.paidAt());
+        String paymentStream = id.loket.membership.contribution.domain.Payment.streamId(p.reference());
+        var creation = aggregates.createOnce(paymentStream, id.loket.membership.contribution.domain.Payment.DECIDER, record);
+        if (!(creation instanceof AggregateRepository.Creation.Created<?, ContributionEvent> created)) {
+            // recorded before: the payment's own stream refuses another payment under its reference
+            aggregates.handle(paymentStream, id.loket.membership.contribution.domain.Payment.DECIDER, ContributionEvent.class, record);
             return duplicate(p);
         }
-        // Version first, then the bills: a payment that commits in between makes our append conflict.
-        String stream = Account.streamId(p.accountId());
-        var loaded = aggregates.load(stream, Account.DECIDER, ContributionEvent.class);
+        ContributionPaid paid = (ContributionPaid) created.handled().events().getFirst();
         var billed = ledgers.billed(p.accountId());
         YearMonth current = YearMonth.from(p.paidAt().atZone(ParticipantService.JKN_ZONE));
-        List<ContributionEvent> events = Account.DECIDER.decide().apply(
-                new Account.Allocate(p.accountId(), p.reference(), p.amount(), billed, Ledger.oldestCounted(current)), loaded.state());
-        store.append(stream, ExpectedVersion.exactly(loaded.version()), events.stream().map(codec::encode).toList());
-        PaymentAllocated allocated = (PaymentAllocated) events.getFirst();
-        Account account = Account.DECIDER.fold(loaded.state(), events);
-        Ledger after = account.ledger(billed);
-        Account.Plan planBefore = loaded.state().openPlan();
-        InstalmentPlans.PlanView plan = planBefore == null ? null
-                : InstalmentPlans.PlanView.of(p.accountId(), account.plans().stream()
-                .filter(x -> x.planId().equals(planBefore.planId())).findFirst().orElseThrow(), after);
-
-        // Active again once the arrears plus the current month are paid; under an instalment plan, not before
-        // the plan is paid in full (DOMAIN.md).
-        List<UUID> reactivated = new ArrayList<>();
-        if (after.clearedFor(current) && account.openPlan() == null) {
-            LocalDate on = p.paidAt().atZone(ParticipantService.JKN_ZONE).toLocalDate();
-            for (ParticipantView v : ParticipantView.onAccount(p.accountId())) {
-                if (!ParticipantStatus.SUSPENDED.name().equals(v.status)) continue;
-                var handled = aggregates.handle(Participant.streamId(v.participantId), Participant.DECIDER, ParticipantEvent.class,
-                        new Participant.Command.Reactivate(on));
-                if (!handled.events().isEmpty()) reactivated.add(v.participantId);
-            }
-        }
+        var handled = aggregates.handle(Account.streamId(p.accountId()), Account.DECIDER, ContributionEvent.class,
+                new Account.Allocate(p.accountId(), p.reference(), p.amount(), billed, Ledger.oldestCounted(current)));
+        PaymentAllocated allocated = (PaymentAllocated) handled.events().getFirst();
+        Account account = handled.state();
         return new Result(p.reference(), p.accountId(), p.amount(), p.paidAt(), allocated.settled(), allocated.creditAfter(),
-                reactivated, false, plan);
+                reactivation.onPaid(paid, account, billed), false, planPaidInto(p.accountId(), account, handled.events(), billed));
+    }
+
+    /** The plan that was open when the payment came, as it stands after it; null when none was open. */
+    private static InstalmentPlans.PlanView planPaidInto(String accountId, Account account, List<ContributionEvent> events,
+                                                         java.util.SortedMap<YearMonth, Long> billed) {
+        Account.Plan plan = events.stream()
+                .filter(e -> e instanceof ContributionEvent.InstalmentPlanCompleted)
+                .map(e -> ((ContributionEvent.InstalmentPlanCompleted) e).planId())
+                .flatMap(id -> account.plans().stream().filter(x -> x.planId().equals(id)))
+                .findFirst().orElse(account.openPlan());
+        return plan == null ? null : InstalmentPlans.PlanView.of(accountId, plan, account.ledger(billed));
     }
 
     private Result duplicate(Payment p) {

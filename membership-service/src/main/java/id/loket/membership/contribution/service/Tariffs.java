@@ -1,5 +1,6 @@
 package id.loket.membership.contribution.service;
 
+import id.loket.membership.contribution.domain.Tariff;
 import id.loket.membership.participant.domain.CareClass;
 import id.loket.membership.participant.domain.Segment;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -12,26 +13,9 @@ import java.util.List;
 @ApplicationScoped
 public class Tariffs {
 
-    public record Tariff(String kind, long amount, long subsidy, int rateBp, long wageFloor, long wageCap,
-                         int includedMembers, int extraMemberBp) {
-
-        /** A fixed-rate person's share (the government's subsidy is not billed to the family). */
-        public long fixedShare() {
-            return amount - subsidy;
-        }
-
-        public long wageBase(Long wage) {
-            long w = wage == null ? wageFloor : wage;
-            return Math.min(Math.max(w, wageFloor), wageCap);
-        }
-
-        /** Basis points of a wage, in whole rupiah (rounded half up). */
-        public static long percent(long base, int bp) {
-            return (base * bp + 5_000) / 10_000;
-        }
-    }
-
-    public Tariff inForce(Segment segment, CareClass careClass, LocalDate on) {
+    public Tariff inForce(Tariff.Key key, LocalDate on) {
+        Segment segment = key.segment();
+        CareClass careClass = key.careClass();
         String cls = segment.choosesClass() || segment.isGovernmentPaid() ? (careClass == null ? "III" : careClass.name()) : "-";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""

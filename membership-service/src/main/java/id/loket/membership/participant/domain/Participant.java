@@ -32,14 +32,42 @@ public record Participant(UUID id, String cardNumber, String nikHash, Segment se
 
     public enum RequestKind { DEACTIVATION, REVERSAL }
 
+    /**
+     * What a registration must know of other participants, looked up by the caller: who holds the NIK, the card
+     * number, the headship of the family (null: nobody). A bulk import counts its own earlier lines as holders.
+     */
+    public record Others(Holder nik, Holder card, Holder head) {
+        public static final Others NONE = new Others(null, null, null);
+    }
+
+    /** A participant already holding it: registered ({@code line} 0) or on an earlier line of the same import. */
+    public record Holder(UUID participantId, String cardNumber, long line) {
+        public static Holder registered(UUID participantId, String cardNumber) {
+            return new Holder(participantId, cardNumber, 0);
+        }
+
+        public boolean onEarlierLine() {
+            return line > 0;
+        }
+    }
+
     public static String streamId(UUID id) {
         return "participant-" + id;
     }
 
     public sealed interface Command {
+        /** {@code others}: who already holds the NIK, the card number or the family's headship, as the caller looked up. */
         record Register(UUID participantId, String cardNumber, String nikHash, String nikLast4, String familyCardHash,
                         Nik.Sex sex, Segment segment, CareClass careClass, LocalDate registrationDate,
-                        Relation relation, String accountId, String employerId, String facilityCode) implements Command {
+                        Relation relation, String accountId, String employerId, String facilityCode, Others others) implements Command {
+            public Register {
+                if (others == null) others = Others.NONE;
+            }
+
+            public Register with(Others facts) {
+                return new Register(participantId, cardNumber, nikHash, nikLast4, familyCardHash, sex, segment, careClass,
+                        registrationDate, relation, accountId, employerId, facilityCode, facts);
+            }
         }
 
         /** From the daily job: a no-op when already suspended or inactive (so the job is safe twice). */
@@ -87,6 +115,10 @@ public record Participant(UUID id, String cardNumber, String nikHash, Segment se
         return switch (command) {
             case Command.Register r -> {
                 if (state.exists()) throw new RuleViolation("participant " + r.participantId() + " is already registered");
+                if (r.others().nik() != null && r.cardNumber().equals(r.others().nik().cardNumber())) {
+                    yield List.of(); // the same person with the same card again (an import sent twice): nothing new
+                }
+                requireFree(r);
                 yield List.of(new ParticipantRegistered(r.participantId(), r.cardNumber(), r.nikHash(),
                         r.nikLast4(), r.familyCardHash(), r.sex(), r.segment(), r.careClass(), r.registrationDate(),
                         r.relation(), r.accountId(), r.employerId(), r.facilityCode()));
@@ -138,6 +170,24 @@ public record Participant(UUID id, String cardNumber, String nikHash, Segment se
                     c.newNikHash() != null ? c.newNikHash() : state.nikHash, c.newNikLast4(), c.field(), c.oldValue(),
                     c.newValue(), c.source(), c.correctionId()));
         };
+    }
+
+    /** One participant per NIK, one per card number, one head per family (DOMAIN.md). */
+    private static void requireFree(Command.Register r) {
+        Holder nik = r.others().nik(), card = r.others().card(), head = r.others().head();
+        if (nik != null) {
+            throw new RegistrationRefused("nik", nik.onEarlierLine() ? "already on line " + nik.line() + " with another card number"
+                    : "a participant with this NIK is already registered: participant " + nik.participantId()
+                    + (nik.cardNumber() == null ? "" : ", card " + nik.cardNumber()));
+        }
+        if (card != null) {
+            throw new RegistrationRefused("cardNumber", card.onEarlierLine() ? "already given to line " + card.line()
+                    : "already held by another participant");
+        }
+        if (r.relation() == Relation.HEAD && head != null) {
+            throw new RegistrationRefused("relation", "this family already has a head of family"
+                    + (head.onEarlierLine() ? " (line " + head.line() + ")" : ""));
+        }
     }
 
     private void requireDeactivatable() {

@@ -15,6 +15,10 @@ public sealed interface ParticipantEvent {
 
     UUID participantId();
 
+    /** A deactivation or reversal requested, rejected or (as the event it became) approved: the four-eyes workflow. */
+    sealed interface FourEyes extends ParticipantEvent {
+    }
+
     /** relation, accountId, employerId and facilityCode were added later: null in the oldest events. */
     record ParticipantRegistered(
             UUID participantId,
@@ -46,11 +50,11 @@ public sealed interface ParticipantEvent {
 
     /** Final: only an explicit reversal undoes it. effectiveFrom is e.g. the date of death. */
     record ParticipantDeactivated(UUID participantId, String nikHash, DeactivationReason reason, LocalDate effectiveFrom,
-                                  String complaintReference) implements ParticipantEvent {
+                                  String complaintReference) implements FourEyes {
     }
 
     /** A deactivation reported by mistake, undone with evidence: as if it never happened. */
-    record ParticipantDeactivationReversed(UUID participantId, String nikHash, String reason) implements ParticipantEvent {
+    record ParticipantDeactivationReversed(UUID participantId, String nikHash, String reason) implements FourEyes {
     }
 
     /**
@@ -61,21 +65,21 @@ public sealed interface ParticipantEvent {
     record ParticipantDeactivationRequested(UUID participantId, String nikHash, UUID requestId, DeactivationReason reason,
                                             LocalDate effectiveFrom, String complaintReference,
                                             List<DeactivationReason.DocumentType> documents,
-                                            String requestedBy) implements ParticipantEvent {
+                                            String requestedBy) implements FourEyes {
     }
 
     /** A supervisor other than the requester turned the request down; the participant is unchanged. */
     record ParticipantDeactivationRejected(UUID participantId, String nikHash, UUID requestId, String reason,
-                                           String rejectedBy) implements ParticipantEvent {
+                                           String rejectedBy) implements FourEyes {
     }
 
     /** A reversal asked for (reason and evidence); approved it becomes {@link ParticipantDeactivationReversed}. */
     record ParticipantDeactivationReversalRequested(UUID participantId, String nikHash, UUID requestId, String reason,
-                                                    String requestedBy) implements ParticipantEvent {
+                                                    String requestedBy) implements FourEyes {
     }
 
     record ParticipantDeactivationReversalRejected(UUID participantId, String nikHash, UUID requestId, String reason,
-                                                   String rejectedBy) implements ParticipantEvent {
+                                                   String rejectedBy) implements FourEyes {
     }
 
     /**

@@ -1,84 +1,46 @@
 package id.loket.membership.participant.projection;
 
+import id.loket.membership.participant.domain.CorrectedField;
 import id.loket.membership.participant.domain.ParticipantEvent;
+import id.loket.membership.participant.domain.ParticipantEvent.ParticipantRegistered;
 import id.loket.membership.participant.domain.ParticipantStatus;
 import id.loket.membership.participant.service.ParticipantService;
+import id.loket.platform.events.EventEnvelope;
 import id.loket.platform.eventstore.EventStoreException;
-import id.loket.platform.events.StoredEvent;
-import id.loket.platform.events.EventCodec;
-import id.loket.platform.projection.Projection;
+import id.loket.platform.projection.EventProjection;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-
 import java.util.List;
 
 /**
- * Keeps participant_view in step with the participant streams; every value comes from the event.
+ * Keeps participant_view in step with the participant streams; every value comes from the event or its envelope.
  *
- * <p>A bulk load (the import) asks for its transaction's registrations to be collected ({@link #collectRows()})
- * and written with one statement that reads them from the stored events ({@link #writeCollected()}), instead of
- * decoding each event and persisting an entity: that per-participant work was most of an import's CPU. Whatever
- * is still collected is written before the transaction commits. Rebuilds and single appends take the usual path.
+ * <p>Registrations that come together (an import chunk's thousand, a rebuild chunk) are inserted with one
+ * statement; the other events update their participant's row one by one, in order.
  */
 @ApplicationScoped
-public class ParticipantProjection implements Projection {
+public class ParticipantProjection implements EventProjection<ParticipantEvent> {
 
-    private static final Object COLLECTED = new Object();
-    private static final String REGISTERED = "ParticipantRegistered";
-    // The rows straight from the stored events (the same values apply() takes from a decoded event; only for the
-    // current schema version, so no upcasting is needed).
     private static final String INSERT_ROWS = """
             INSERT INTO participant_view (participant_id, card_number, nik_hash, nik_last4, family_card_hash, sex, segment,
                    care_class, registration_date, status, status_reason, status_since, version, updated_at, relation,
                    account_id, employer_id, facility_code)
-            SELECT (p->>'participantId')::uuid, p->>'cardNumber', p->>'nikHash', p->>'nikLast4', p->>'familyCardHash',
-                   p->>'sex', p->>'segment', p->>'careClass', (p->>'registrationDate')::date, 'ACTIVE', 'REGISTERED',
-                   (p->>'registrationDate')::date, e.version, e.recorded_at, p->>'relation', p->>'accountId',
-                   p->>'employerId', p->>'facilityCode'
-              FROM event_store e CROSS JOIN LATERAL (SELECT e.payload AS p) x
-             WHERE e.position = ANY(?::int8[]) AND e.event_type = 'ParticipantRegistered'
-            """;
+            SELECT id, card, nik_hash, nik_last4, family, sex, segment, care_class, registered, 'ACTIVE', 'REGISTERED', registered,
+                   version, recorded_at, relation, account, employer, facility
+              FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[],
+                          ?::int8[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])
+                AS r(id, card, nik_hash, nik_last4, family, sex, segment, care_class, registered, version, recorded_at, relation,
+                     account, employer, facility)""";
 
-    private final EventCodec codec;
     private final AgroalDataSource dataSource;
-    private final TransactionSynchronizationRegistry transactions;
 
-    ParticipantProjection(EventCodec codec, AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
-        this.codec = codec;
+    ParticipantProjection(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.transactions = transactions;
-    }
-
-    /** From now until {@link #writeCollected()} (or the commit), new participants of this transaction are collected. */
-    public void collectRows() {
-        if (transactions.getResource(COLLECTED) != null) return;
-        List<Long> positions = new ArrayList<>();
-        transactions.putResource(COLLECTED, positions);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                write(positions);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-            }
-        });
-    }
-
-    /** Writes the collected rows now, with one statement. */
-    public void writeCollected() {
-        @SuppressWarnings("unchecked")
-        List<Long> positions = (List<Long>) transactions.getResource(COLLECTED);
-        if (positions != null) write(positions);
     }
 
     @Override
@@ -92,45 +54,29 @@ public class ParticipantProjection implements Projection {
     }
 
     @Override
-    public void apply(StoredEvent event) {
-        if (!event.streamId().startsWith("participant-")) return;
-        if (REGISTERED.equals(event.type()) && event.schemaVersion() == codec.currentVersion(REGISTERED)) {
-            @SuppressWarnings("unchecked")
-            List<Long> collecting = transactions.getTransactionStatus() == Status.STATUS_ACTIVE
-                    ? (List<Long>) transactions.getResource(COLLECTED) : null;
-            if (collecting != null) {
-                collecting.add(event.position());
-                return;
+    public Class<ParticipantEvent> family() {
+        return ParticipantEvent.class;
+    }
+
+    @Override
+    public void apply(List<EventEnvelope<ParticipantEvent>> events) {
+        List<EventEnvelope<ParticipantEvent>> registered = new ArrayList<>();
+        for (EventEnvelope<ParticipantEvent> e : events) {
+            if (e.event() instanceof ParticipantRegistered) {
+                registered.add(e);
+                continue;
             }
+            insert(registered); // a later event of the same participant must find its row
+            update(e);
         }
-        ParticipantEvent decoded = codec.decode(event, ParticipantEvent.class);
-        if (decoded instanceof ParticipantEvent.ParticipantRegistered r) {
-            ParticipantView v = new ParticipantView();
-            v.participantId = r.participantId();
-            v.cardNumber = r.cardNumber();
-            v.nikHash = r.nikHash();
-            v.nikLast4 = r.nikLast4();
-            v.familyCardHash = r.familyCardHash();
-            v.sex = r.sex().name();
-            v.segment = r.segment().name();
-            v.careClass = r.careClass() == null ? null : r.careClass().name();
-            v.registrationDate = r.registrationDate();
-            v.relation = r.relation() == null ? null : r.relation().name();
-            v.accountId = r.accountId();
-            v.employerId = r.employerId();
-            v.facilityCode = r.facilityCode();
-            v.status = ParticipantStatus.ACTIVE.name();
-            v.statusReason = "REGISTERED";
-            v.statusSince = r.registrationDate();
-            v.version = event.version();
-            v.updatedAt = event.recordedAt();
-            v.persist();
-            return;
-        }
-        ParticipantView v = ParticipantView.findById(decoded.participantId());
+        insert(registered);
+    }
+
+    private void update(EventEnvelope<ParticipantEvent> e) {
+        ParticipantView v = ParticipantView.findById(e.event().participantId());
         if (v == null) return;
-        switch (decoded) {
-            case ParticipantEvent.ParticipantRegistered r -> {
+        switch (e.event()) {
+            case ParticipantRegistered r -> {
             }
             case ParticipantEvent.ParticipantSuspended s -> {
                 v.status = ParticipantStatus.SUSPENDED.name();
@@ -152,7 +98,7 @@ public class ParticipantProjection implements Projection {
             case ParticipantEvent.ParticipantDataCorrected c -> {
                 v.nikHash = c.nikHash();
                 if (c.nikLast4() != null) v.nikLast4 = c.nikLast4();
-                if (c.field() == id.loket.membership.participant.domain.CorrectedField.FACILITY_CODE) v.facilityCode = c.newValue();
+                if (c.field() == CorrectedField.FACILITY_CODE) v.facilityCode = c.newValue();
             }
             case ParticipantEvent.ParticipantDeactivationRequested r -> {
             }
@@ -166,23 +112,37 @@ public class ParticipantProjection implements Projection {
                 v.status = v.statusBeforeDeactivation == null ? ParticipantStatus.ACTIVE.name() : v.statusBeforeDeactivation;
                 v.statusBeforeDeactivation = null;
                 v.statusReason = "DEACTIVATION_REVERSED";
-                v.statusSince = event.recordedAt().atZone(ParticipantService.JKN_ZONE).toLocalDate();
+                v.statusSince = e.recordedAt().atZone(ParticipantService.JKN_ZONE).toLocalDate();
                 v.deactivatedOn = null;
             }
         }
-        v.version = event.version();
-        v.updatedAt = event.recordedAt();
+        v.version = e.version();
+        v.updatedAt = e.recordedAt();
     }
 
-    private void write(List<Long> positions) {
-        if (positions.isEmpty()) return;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_ROWS)) {
-            ps.setArray(1, c.createArrayOf("int8", positions.toArray()));
-            int written = ps.executeUpdate();
-            if (written != positions.size()) throw new IllegalStateException(written + " participant rows for " + positions.size() + " events");
-        } catch (SQLException e) {
-            throw new EventStoreException("could not write " + positions.size() + " participant rows", e);
+    /** The new participants' rows with one statement, on the append's connection (enlisted in its transaction). */
+    private void insert(List<EventEnvelope<ParticipantEvent>> registered) {
+        if (registered.isEmpty()) return;
+        int n = registered.size();
+        Object[][] columns = new Object[15][n];
+        for (int i = 0; i < n; i++) {
+            EventEnvelope<ParticipantEvent> e = registered.get(i);
+            ParticipantRegistered r = (ParticipantRegistered) e.event();
+            Object[] row = {r.participantId(), r.cardNumber(), r.nikHash(), r.nikLast4(), r.familyCardHash(), r.sex().name(),
+                    r.segment().name(), r.careClass() == null ? null : r.careClass().name(), r.registrationDate().toString(),
+                    e.version(), e.recordedAt().toString(), r.relation() == null ? null : r.relation().name(), r.accountId(),
+                    r.employerId(), r.facilityCode()};
+            for (int c = 0; c < row.length; c++) columns[c][i] = row[c];
         }
-        positions.clear();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_ROWS)) {
+            for (int col = 0; col < columns.length; col++) {
+                String type = col == 0 ? "uuid" : col == 9 ? "int8" : "text";
+                ps.setArray(col + 1, c.createArrayOf(type, columns[col]));
+            }
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new EventStoreException("could not write " + n + " participant rows", ex);
+        }
+        registered.clear();
     }
 }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.loket.membership.config.MembershipConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
@@ -22,8 +22,11 @@ public class BodyLimit {
 
     static final String IMPORT = "/participants/import";
 
-    @ConfigProperty(name = "membership.http.max-body-size", defaultValue = "10M")
-    MemorySize max;
+    private final MemorySize max;
+
+    BodyLimit(MembershipConfig config) {
+        this.max = config.http().maxBodySize();
+    }
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseLargeBodies(ContainerRequestContext request) {

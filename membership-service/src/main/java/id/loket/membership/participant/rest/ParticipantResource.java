@@ -2,19 +2,15 @@ package id.loket.membership.participant.rest;
 
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import id.loket.membership.audit.ParticipantAccessLog;
+import id.loket.membership.audit.service.ParticipantAccessLog;
 import id.loket.membership.participant.domain.CareClass;
-import id.loket.membership.participant.domain.Participant;
-import id.loket.membership.participant.domain.SelfApproval;
-import id.loket.platform.http.Problem;
-import id.loket.platform.security.CurrentActor;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import id.loket.membership.participant.domain.DeactivationReason;
 import id.loket.membership.participant.domain.Relation;
 import id.loket.membership.participant.domain.Segment;
 import id.loket.membership.participant.service.ParticipantService;
 import id.loket.membership.participant.service.ParticipantService.ParticipantDetails;
-import id.loket.membership.status.StatusService;
+import id.loket.membership.participant.service.CorrectionService;
+import id.loket.membership.participant.service.ParticipantHistory;
+import id.loket.membership.participant.service.StatusOnDate;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.idempotency.IdempotentCommands;
 import id.loket.platform.jkn.Nik;
@@ -102,14 +98,6 @@ public class ParticipantResource {
         }
     }
 
-    public record DeactivationRequest(@NotNull DeactivationReason reason, LocalDate dateOfDeath, LocalDate effectiveFrom,
-                                      @NotNull List<@Valid @NotNull DocumentBody> documents,
-                                      @Size(max = 60) String complaintReference) {
-    }
-
-    public record DocumentBody(@NotNull DeactivationReason.DocumentType type, @NotBlank @Size(max = 60) String number) {
-    }
-
     public record CorrectionRequest(@NotNull id.loket.membership.participant.domain.CorrectedField field,
                                     @NotBlank @Size(max = 200) String newValue,
                                     @NotBlank @Pattern(regexp = "COUNTER|CIVIL_REGISTRY", message = "must be COUNTER or CIVIL_REGISTRY") String source,
@@ -120,29 +108,21 @@ public class ParticipantResource {
         }
     }
 
-    public record ReversalRequest(@NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 500) String evidence) {
-    }
-
-    public record RejectRequest(@NotBlank @Size(max = 500) String reason) {
-    }
-
     private final ParticipantService participants;
-    private final StatusService status;
+    private final StatusOnDate status;
+    private final ParticipantHistory histories;
     private final IdempotentCommands idempotent;
-
-    private final id.loket.membership.participant.service.CorrectionService corrections;
+    private final CorrectionService corrections;
     private final ParticipantAccessLog audit;
-    private final CurrentActor actor;
 
-    ParticipantResource(ParticipantService participants, StatusService status, IdempotentCommands idempotent,
-                        id.loket.membership.participant.service.CorrectionService corrections, ParticipantAccessLog audit,
-                        CurrentActor actor) {
-        this.corrections = corrections;
-        this.audit = audit;
-        this.actor = actor;
+    ParticipantResource(ParticipantService participants, StatusOnDate status, ParticipantHistory histories,
+                        IdempotentCommands idempotent, CorrectionService corrections, ParticipantAccessLog audit) {
         this.participants = participants;
         this.status = status;
+        this.histories = histories;
         this.idempotent = idempotent;
+        this.corrections = corrections;
+        this.audit = audit;
     }
 
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
@@ -168,142 +148,41 @@ public class ParticipantResource {
     @POST
     @Path("/search")
     public ParticipantBody search(@HeaderParam(ParticipantAccessLog.HEADER) String purpose, @Valid @NotNull Search body) {
-        String why = purpose(purpose);
+        String why = audit.purposeAtTheDoor(purpose);
         if ((body.nik() == null) == (body.cardNumber() == null)) {
             throw new InvalidField(body.nik() == null ? "nik" : "cardNumber", "give either nik or cardNumber, not both or neither");
         }
         ParticipantBody found = ParticipantBody.of(body.nik() != null ? participants.findByNik(body.nik()) : participants.findByCardNumber(body.cardNumber()));
         audit.record("POST /participants/search", why, List.of(found.id()));
-        return atTheDoor() ? found.forTheDoor() : found;
+        return audit.atTheDoor() ? found.forTheDoor() : found;
     }
 
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR, Roles.SECURITY_OFFICER})
     @GET
     @Path("/{id}/status")
-    public StatusService.StatusAnswer status(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
+    public StatusOnDate.StatusAnswer status(@PathParam("id") UUID id, @QueryParam("asOf") String asOf,
                                              @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
-        String why = purpose(purpose);
-        StatusService.StatusAnswer answer = status.statusAsOf(id, asOf == null ? status.today() : date(asOf, "asOf"));
+        String why = audit.purposeAtTheDoor(purpose);
+        StatusOnDate.StatusAnswer answer = status.statusAsOf(id, asOf == null ? participants.today() : date(asOf, "asOf"));
         audit.record("GET /participants/{id}/status", why, List.of(id));
         return answer;
-    }
-
-    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR, Roles.SECURITY_OFFICER})
-    @GET
-    @Path("/{id}/arrears")
-    public StatusService.Arrears arrears(@PathParam("id") UUID id, @QueryParam("inaCbgTariff") String inaCbgTariff,
-                                         @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
-        String why = purpose(purpose);
-        Long tariff = null;
-        if (inaCbgTariff != null) {
-            try {
-                tariff = Long.parseLong(inaCbgTariff);
-            } catch (NumberFormatException e) {
-                throw new InvalidField("inaCbgTariff", "must be a whole number of rupiah");
-            }
-        }
-        StatusService.Arrears arrears = status.arrears(id, tariff);
-        audit.record("GET /participants/{id}/arrears", why, List.of(id));
-        return arrears;
-    }
-
-    /** A request: a supervisor other than the requester approves or rejects it (four eyes). 202 with the request id. */
-    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    @POST
-    @Path("/{id}/deactivations")
-    public Response requestDeactivation(@PathParam("id") UUID id, @Valid @NotNull DeactivationRequest body) {
-        StatusService.RequestAnswer requested = status.requestDeactivation(id, new StatusService.Deactivation(body.reason(),
-                body.dateOfDeath(), body.effectiveFrom(),
-                body.documents().stream().map(d -> new StatusService.Document(d.type(), d.number())).toList(),
-                body.complaintReference()), requester());
-        return Response.accepted(requested).build();
-    }
-
-    @RolesAllowed(Roles.SUPERVISOR)
-    @POST
-    @Path("/{id}/deactivation-requests/{requestId}/approve")
-    @Consumes(MediaType.WILDCARD) // no body
-    public StatusService.DeactivationResult approveDeactivation(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
-        return status.approveDeactivation(id, requestId, requester());
-    }
-
-    @RolesAllowed(Roles.SUPERVISOR)
-    @POST
-    @Path("/{id}/deactivation-requests/{requestId}/reject")
-    public StatusService.Rejection rejectDeactivation(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId,
-                                                      @Valid @NotNull RejectRequest body) {
-        return status.reject(id, requestId, Participant.RequestKind.DEACTIVATION, requester(), body.reason());
-    }
-
-    @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
-    @POST
-    @Path("/{id}/deactivation-reversals")
-    public Response requestReversal(@PathParam("id") UUID id, @Valid @NotNull ReversalRequest body) {
-        return Response.accepted(status.requestReversal(id, body.reason() + " (evidence: " + body.evidence() + ")", requester())).build();
-    }
-
-    @RolesAllowed(Roles.SUPERVISOR)
-    @POST
-    @Path("/{id}/deactivation-reversal-requests/{requestId}/approve")
-    @Consumes(MediaType.WILDCARD) // no body
-    public StatusService.ReversalResult approveReversal(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
-        return status.approveReversal(id, requestId, requester());
-    }
-
-    @RolesAllowed(Roles.SUPERVISOR)
-    @POST
-    @Path("/{id}/deactivation-reversal-requests/{requestId}/reject")
-    public StatusService.Rejection rejectReversal(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId,
-                                                  @Valid @NotNull RejectRequest body) {
-        return status.reject(id, requestId, Participant.RequestKind.REVERSAL, requester(), body.reason());
-    }
-
-    /**
-     * The stated purpose of a read; the officer at the door reads for the screening only (status and arrears, and
-     * the search answer without name or birth date).
-     */
-    private String purpose(String header) {
-        String why = ParticipantAccessLog.purpose(header);
-        if (atTheDoor() && !"screening".equals(why)) {
-            throw new InvalidField(ParticipantAccessLog.HEADER, "the security officer reads participant data for the door's "
-                    + "screening only: screening");
-        }
-        return why;
-    }
-
-    /** A security officer who holds none of the counter's roles. */
-    private boolean atTheDoor() {
-        return actor.hasRole(Roles.SECURITY_OFFICER) && !actor.hasRole(Roles.FRONTLINER) && !actor.hasRole(Roles.SUPERVISOR);
-    }
-
-    /** Requester and approver are people, named by their token subject. */
-    private String requester() {
-        return actor.subject().orElseThrow(() -> new IllegalStateException("a request without a signed-in user"));
     }
 
     @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/{id}/corrections")
-    public id.loket.membership.participant.service.CorrectionService.Corrected correct(@PathParam("id") UUID id,
-                                                                                      @Valid @NotNull CorrectionRequest body) {
-        return corrections.correct(id, new id.loket.membership.participant.service.CorrectionService.Correction(
-                body.field(), body.newValue(), body.source(), body.evidence()));
+    public CorrectionService.Corrected correct(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequest body) {
+        return corrections.correct(id, new CorrectionService.Correction(body.field(), body.newValue(), body.source(), body.evidence()));
     }
 
     @RolesAllowed({Roles.FRONTLINER, Roles.SUPERVISOR})
     @GET
     @Path("/{id}/history")
-    public List<StatusService.HistoryEntry> history(@PathParam("id") UUID id, @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
+    public List<ParticipantHistory.HistoryEntry> history(@PathParam("id") UUID id, @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
         String why = ParticipantAccessLog.purpose(purpose);
-        List<StatusService.HistoryEntry> history = status.history(id);
+        List<ParticipantHistory.HistoryEntry> history = histories.history(id);
         audit.record("GET /participants/{id}/history", why, List.of(id));
         return history;
-    }
-
-    /** The requester deciding their own request: 403, a second person must. */
-    @ServerExceptionMapper
-    public Response selfApproval(SelfApproval e) {
-        return Problem.response(403, "four-eyes", "Forbidden", e.getMessage(), null);
     }
 
     static LocalDate date(String value, String field) {

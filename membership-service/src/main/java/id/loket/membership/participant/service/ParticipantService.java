@@ -2,7 +2,6 @@ package id.loket.membership.participant.service;
 
 import id.loket.membership.participant.domain.CareClass;
 import id.loket.membership.participant.domain.Participant;
-import id.loket.membership.participant.domain.ParticipantEvent;
 import id.loket.membership.participant.domain.Relation;
 import id.loket.membership.participant.domain.Segment;
 import id.loket.membership.participant.projection.ParticipantIdentity;
@@ -10,7 +9,6 @@ import id.loket.membership.participant.projection.ParticipantView;
 import id.loket.platform.aggregate.AggregateRepository;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.domain.NotFound;
-import id.loket.platform.domain.RuleViolation;
 import id.loket.platform.jkn.FamilyCardNumber;
 import id.loket.platform.jkn.Nik;
 import id.loket.platform.privacy.NikHasher;
@@ -65,23 +63,18 @@ public class ParticipantService {
     public ParticipantDetails register(Registration r) {
         RegistrationRules.Checked checked = RegistrationRules.check(r, today(), RegistrationRules.Mode.COUNTER);
         Nik nik = checked.nik();
-        CareClass careClass = checked.careClass();
-        LocalDate registrationDate = checked.registrationDate();
         String nikHash = hasher.hash(nik.value());
         String familyHash = hasher.hash(r.familyCardNumber());
-        ParticipantView.byNikHash(nikHash).ifPresent(existing -> {
-            throw alreadyRegistered(existing.participantId, existing.cardNumber);
-        });
-        if (r.relation() == Relation.HEAD && ParticipantView.count("familyCardHash = ?1 and relation = 'HEAD'", familyHash) > 0) {
-            throw new RuleViolation("this family already has a head of family");
-        }
         UUID id = UUID.randomUUID();
-        reserveNik(id, nik.value(), r);
-        String cardNumber = nextCardNumber();
-        aggregates.handle(Participant.streamId(id), Participant.DECIDER, ParticipantEvent.class,
-                new Participant.Command.Register(id, cardNumber, nikHash, nik.last4(), familyHash, nik.sex(), r.segment(),
-                        careClass, registrationDate, r.relation(), accountOf(r.segment(), familyHash, r.employerId()),
-                        r.employerId(), r.facilityCode()));
+        Participant.Holder nikHolder = ParticipantView.byNikHash(nikHash).map(v -> Participant.Holder.registered(v.participantId, v.cardNumber))
+                .orElseGet(() -> reserveNik(id, nik.value(), r));
+        Participant.Holder head = r.relation() != Relation.HEAD ? null
+                : ParticipantView.<ParticipantView>find("familyCardHash = ?1 and relation = 'HEAD'", familyHash).firstResultOptional()
+                .map(v -> Participant.Holder.registered(v.participantId, v.cardNumber)).orElse(null);
+        aggregates.create(Participant.streamId(id), Participant.DECIDER,
+                new Participant.Command.Register(id, nextCardNumber(), nikHash, nik.last4(), familyHash, nik.sex(), r.segment(),
+                        checked.careClass(), checked.registrationDate(), r.relation(), accountOf(r.segment(), familyHash, r.employerId()),
+                        r.employerId(), r.facilityCode(), new Participant.Others(nikHolder, null, head)));
         return new ParticipantDetails(ParticipantView.findById(id), ParticipantIdentity.findById(id));
     }
 
@@ -99,28 +92,22 @@ public class ParticipantService {
 
     /**
      * The unique NIK row is written first, in this transaction: a concurrent registration of the same NIK
-     * waits on it and then finds the winner, so the loser is told who already holds the NIK.
+     * waits on it and then finds the winner, who then holds the NIK (null: reserved for {@code id}).
      */
-    private void reserveNik(UUID id, String nik, Registration r) {
+    private static Participant.Holder reserveNik(UUID id, String nik, Registration r) {
         int inserted = Panache.getEntityManager().createNativeQuery("""
                         INSERT INTO participant_identity (participant_id, nik, name, birth_date, family_card_number, monthly_wage)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (nik) DO NOTHING""")
                 .setParameter(1, id).setParameter(2, nik).setParameter(3, r.name().strip()).setParameter(4, r.birthDate())
                 .setParameter(5, r.familyCardNumber()).setParameter(6, r.monthlyWage()).executeUpdate();
-        if (inserted == 0) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                            SELECT i.participant_id, v.card_number FROM participant_identity i
-                              LEFT JOIN participant_view v ON v.participant_id = i.participant_id WHERE i.nik = ?1""")
-                    .setParameter(1, nik).getResultList();
-            Object[] row = rows.isEmpty() ? new Object[]{null, null} : rows.getFirst();
-            throw alreadyRegistered((UUID) row[0], (String) row[1]);
-        }
-    }
-
-    private static RuleViolation alreadyRegistered(UUID id, String cardNumber) {
-        return new RuleViolation("a participant with this NIK is already registered: participant " + id
-                + (cardNumber == null ? "" : ", card " + cardNumber));
+        if (inserted == 1) return null;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                        SELECT i.participant_id, v.card_number FROM participant_identity i
+                          LEFT JOIN participant_view v ON v.participant_id = i.participant_id WHERE i.nik = ?1""")
+                .setParameter(1, nik).getResultList();
+        Object[] row = rows.isEmpty() ? new Object[]{null, null} : rows.getFirst();
+        return Participant.Holder.registered((UUID) row[0], (String) row[1]);
     }
 
     public ParticipantDetails get(UUID id) {

@@ -119,4 +119,15 @@ class AccountTest {
                 .when(new Account.OpenPlan(ACCOUNT, UUID.randomUUID(), 2, billed(JAN, 100, FEB, 100, MAR, 101, APR, 100), TODAY.plusMonths(1)))
                 .thenEvents(events -> assertThat(events).singleElement().isInstanceOf(InstalmentPlanOpened.class));
     }
+
+    @Test
+    void anAccountIsClearOnceTheCountedArrearsAndTheCurrentMonthArePaidAndNoPlanIsOpen() {
+        SortedMap<YearMonth, Long> bills = billed(JAN, 100, FEB, 100);
+        PaymentAllocated paidJan = new PaymentAllocated(ACCOUNT, "pay-1", 100, List.of(new Settled(JAN, 100)), 0);
+        PaymentAllocated paidFeb = new PaymentAllocated(ACCOUNT, "pay-2", 100, List.of(new Settled(FEB, 100)), 0);
+        assertThat(account.given(paidJan).state().clearedFor(FEB, bills)).as("February still open").isFalse();
+        assertThat(account.given(paidJan, paidFeb).state().clearedFor(FEB, bills)).isTrue();
+        assertThat(account.given(paidJan, paidFeb).state().clearedFor(MAR, bills)).as("March not billed yet, no credit for it").isFalse();
+        assertThat(account.given(PLAN_OPENED, paidJan, paidFeb).state().clearedFor(FEB, bills)).as("a plan still open").isFalse();
+    }
 }

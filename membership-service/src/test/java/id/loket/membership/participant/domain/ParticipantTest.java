@@ -38,7 +38,7 @@ class ParticipantTest {
 
     static Command.Register register(Segment segment) {
         return new Command.Register(ID, "0001234567890", HASH, "1234", "kk-hash", Nik.Sex.FEMALE, segment, CareClass.III,
-                DAY, Relation.HEAD, "acc-1", null, "F001");
+                DAY, Relation.HEAD, "acc-1", null, "F001", Participant.Others.NONE);
     }
 
     static ParticipantRegistered registered(Segment segment) {
@@ -206,5 +206,51 @@ class ParticipantTest {
                 .then(new ParticipantDataCorrected(ID, "hash-2", "5678", CorrectedField.NIK, HASH, "hash-2", "DUKCAPIL", correction));
         assertThat(p.nikHash()).isEqualTo("hash-2");
         assertThat(p.status()).isEqualTo(ParticipantStatus.ACTIVE);
+    }
+
+    static final UUID OTHER = UUID.fromString("00000000-0000-0000-0000-0000000000c4");
+
+    static Command.Register registerWith(Participant.Others others) {
+        return register(Segment.PBPU).with(others);
+    }
+
+    @Test
+    void aNikHeldByARegisteredParticipantIsRefusedNamingThemAndTheField() {
+        var refused = participant.given().when(registerWith(new Participant.Others(Participant.Holder.registered(OTHER, "0009999999999"), null, null)))
+                .thenViolates(RegistrationRefused.class, "a participant with this NIK is already registered: participant " + OTHER + ", card 0009999999999");
+        assertThat(refused.field()).isEqualTo("nik");
+        participant.given().when(registerWith(new Participant.Others(Participant.Holder.registered(OTHER, null), null, null)))
+                .thenViolates(RegistrationRefused.class, "already registered: participant " + OTHER);
+        participant.given().when(registerWith(new Participant.Others(new Participant.Holder(OTHER, "0009999999999", 4), null, null)))
+                .thenViolates(RegistrationRefused.class, "already on line 4 with another card number");
+    }
+
+    @Test
+    void theSamePersonWithTheSameCardAgainIsNothingNew() {
+        participant.given().when(registerWith(new Participant.Others(Participant.Holder.registered(OTHER, "0001234567890"), null, null)))
+                .thenNothing();
+        participant.given().when(registerWith(new Participant.Others(new Participant.Holder(OTHER, "0001234567890", 2), null, null)))
+                .thenNothing();
+    }
+
+    @Test
+    void aCardNumberIsHeldByOneParticipant() {
+        var refused = participant.given().when(registerWith(new Participant.Others(null, Participant.Holder.registered(null, "0001234567890"), null)))
+                .thenViolates(RegistrationRefused.class, "already held by another participant");
+        assertThat(refused.field()).isEqualTo("cardNumber");
+        participant.given().when(registerWith(new Participant.Others(null, new Participant.Holder(OTHER, "0001234567890", 3), null)))
+                .thenViolates(RegistrationRefused.class, "already given to line 3");
+    }
+
+    @Test
+    void aFamilyHasOneHead() {
+        var refused = participant.given().when(registerWith(new Participant.Others(null, null, Participant.Holder.registered(OTHER, null))))
+                .thenViolates(RegistrationRefused.class, "this family already has a head of family");
+        assertThat(refused.field()).isEqualTo("relation");
+        participant.given().when(registerWith(new Participant.Others(null, null, new Participant.Holder(OTHER, null, 7))))
+                .thenViolates(RegistrationRefused.class, "this family already has a head of family (line 7)");
+        Command.Register child = new Command.Register(ID, "0001234567890", HASH, "1234", "kk-hash", Nik.Sex.FEMALE, Segment.PBPU,
+                CareClass.III, DAY, Relation.CHILD, "acc-1", null, "F001", new Participant.Others(null, null, Participant.Holder.registered(OTHER, null)));
+        participant.given().when(child).thenEvents(events -> assertThat(events).hasSize(1));
     }
 }

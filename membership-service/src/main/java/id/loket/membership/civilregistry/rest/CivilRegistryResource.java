@@ -1,5 +1,7 @@
-package id.loket.membership.civilregistry;
+package id.loket.membership.civilregistry.rest;
 
+import id.loket.membership.civilregistry.client.CivilRegistry;
+import id.loket.membership.civilregistry.service.CivilRegistrySync;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import id.loket.platform.http.Problem;

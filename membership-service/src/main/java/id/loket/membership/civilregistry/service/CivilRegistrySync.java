@@ -1,5 +1,6 @@
-package id.loket.membership.civilregistry;
+package id.loket.membership.civilregistry.service;
 
+import id.loket.membership.civilregistry.client.CivilRegistry;
 import id.loket.membership.participant.domain.CorrectedField;
 import id.loket.membership.participant.projection.ParticipantIdentity;
 import id.loket.membership.participant.service.CorrectionService;

@@ -1,4 +1,4 @@
-package id.loket.membership.status;
+package id.loket.membership.arrears.service;
 
 import id.loket.membership.contribution.domain.Ledger;
 import id.loket.membership.contribution.service.Ledgers;

@@ -1,8 +1,8 @@
-package id.loket.membership.participant.rest;
+package id.loket.membership.family.rest;
 
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import id.loket.membership.audit.ParticipantAccessLog;
+import id.loket.membership.audit.service.ParticipantAccessLog;
 import id.loket.membership.contribution.domain.Ledger;
 import id.loket.membership.contribution.service.Ledgers;
 import id.loket.membership.participant.rest.ParticipantResource.ParticipantBody;

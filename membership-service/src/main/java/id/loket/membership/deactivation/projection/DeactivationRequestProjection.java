@@ -1,9 +1,8 @@
-package id.loket.membership.participant.projection;
+package id.loket.membership.deactivation.projection;
 
 import id.loket.membership.participant.domain.ParticipantEvent;
-import id.loket.platform.events.StoredEvent;
-import id.loket.platform.events.EventCodec;
-import id.loket.platform.projection.Projection;
+import id.loket.platform.events.EventEnvelope;
+import id.loket.platform.projection.EventProjection;
 import id.loket.platform.eventstore.EventStoreException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,6 @@ import java.time.ZoneOffset;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -25,17 +23,11 @@ import java.util.stream.Collectors;
  * ParticipantDeactivationReversed event (its payload is the cross-service contract and stays as it was).
  */
 @ApplicationScoped
-public class DeactivationRequestProjection implements Projection {
+public class DeactivationRequestProjection implements EventProjection<ParticipantEvent.FourEyes> {
 
-    private static final Set<String> TYPES = Set.of("ParticipantDeactivationRequested", "ParticipantDeactivationRejected",
-            "ParticipantDeactivationReversalRequested", "ParticipantDeactivationReversalRejected",
-            "ParticipantDeactivated", "ParticipantDeactivationReversed");
-
-    private final EventCodec codec;
     private final AgroalDataSource dataSource;
 
-    DeactivationRequestProjection(EventCodec codec, AgroalDataSource dataSource) {
-        this.codec = codec;
+    DeactivationRequestProjection(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -50,11 +42,18 @@ public class DeactivationRequestProjection implements Projection {
     }
 
     @Override
-    public void apply(StoredEvent event) {
-        // most participant events (an import's registrations) are none of these: no decoding for them
-        if (!event.streamId().startsWith("participant-") || !TYPES.contains(event.type())) return;
+    public Class<ParticipantEvent.FourEyes> family() {
+        return ParticipantEvent.FourEyes.class;
+    }
+
+    @Override
+    public void apply(List<EventEnvelope<ParticipantEvent.FourEyes>> events) {
+        for (EventEnvelope<ParticipantEvent.FourEyes> e : events) apply(e);
+    }
+
+    private void apply(EventEnvelope<ParticipantEvent.FourEyes> event) {
         String actor = event.metadata() == null ? null : event.metadata().actor();
-        switch (codec.decode(event, ParticipantEvent.class)) {
+        switch (event.event()) {
             case ParticipantEvent.ParticipantDeactivationRequested r -> insert(r.requestId(), r.participantId(), "DEACTIVATION",
                     r.reason().name(), r.effectiveFrom(), r.complaintReference(),
                     r.documents().stream().map(Enum::name).collect(Collectors.joining(",")), r.requestedBy(), event);
@@ -64,13 +63,11 @@ public class DeactivationRequestProjection implements Projection {
             case ParticipantEvent.ParticipantDeactivationReversalRejected r -> decide(r.participantId(), "REVERSAL", "REJECTED", r.rejectedBy(), r.reason(), event);
             case ParticipantEvent.ParticipantDeactivated d -> decide(d.participantId(), "DEACTIVATION", "APPROVED", actor, null, event);
             case ParticipantEvent.ParticipantDeactivationReversed r -> decide(r.participantId(), "REVERSAL", "APPROVED", actor, null, event);
-            default -> {
-            }
         }
     }
 
     private void insert(UUID requestId, UUID participantId, String kind, String reason, LocalDate effectiveFrom,
-                        String complaintReference, String documentTypes, String requestedBy, StoredEvent event) {
+                        String complaintReference, String documentTypes, String requestedBy, EventEnvelope<ParticipantEvent.FourEyes> event) {
         update("""
                 INSERT INTO deactivation_request (request_id, participant_id, kind, status, reason, effective_from,
                        complaint_reference, document_types, requested_by, requested_at)
@@ -80,7 +77,7 @@ public class DeactivationRequestProjection implements Projection {
     }
 
     /** At most one request of a participant is pending (the aggregate's rule), so the participant names it. */
-    private void decide(UUID participantId, String kind, String status, String by, String reason, StoredEvent event) {
+    private void decide(UUID participantId, String kind, String status, String by, String reason, EventEnvelope<ParticipantEvent.FourEyes> event) {
         update("""
                 UPDATE deactivation_request SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?
                  WHERE participant_id = ? AND kind = ? AND status = 'PENDING'""",

@@ -1,7 +1,7 @@
-package id.loket.membership.participant.rest;
+package id.loket.membership.deactivation.rest;
 
-import id.loket.membership.audit.ParticipantAccessLog;
-import id.loket.membership.status.StatusService;
+import id.loket.membership.audit.service.ParticipantAccessLog;
+import id.loket.membership.deactivation.service.DeactivationRequests;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,23 +26,23 @@ public class DeactivationRequestResource {
     static final int LIMIT = 200;
     private static final Set<String> STATUSES = Set.of("PENDING", "APPROVED", "REJECTED");
 
-    private final StatusService status;
+    private final DeactivationRequests requests;
     private final ParticipantAccessLog audit;
 
-    DeactivationRequestResource(StatusService status, ParticipantAccessLog audit) {
-        this.status = status;
+    DeactivationRequestResource(DeactivationRequests requests, ParticipantAccessLog audit) {
+        this.requests = requests;
         this.audit = audit;
     }
 
     @RolesAllowed(Roles.SUPERVISOR)
     @GET
-    public List<StatusService.RequestView> list(@QueryParam("status") String statusParam,
+    public List<DeactivationRequests.RequestView> list(@QueryParam("status") String statusParam,
                                                 @HeaderParam(ParticipantAccessLog.HEADER) String purpose) {
         String why = ParticipantAccessLog.purpose(purpose);
         String wanted = statusParam == null ? "PENDING" : statusParam;
         if (!STATUSES.contains(wanted)) throw new InvalidField("status", "must be one of PENDING, APPROVED, REJECTED");
-        List<StatusService.RequestView> requests = status.requests(wanted, LIMIT);
-        audit.record("GET /deactivation-requests", why, requests.stream().map(StatusService.RequestView::participantId).distinct().toList());
-        return requests;
+        List<DeactivationRequests.RequestView> found = requests.inStatus(wanted, LIMIT);
+        audit.record("GET /deactivation-requests", why, found.stream().map(DeactivationRequests.RequestView::participantId).distinct().toList());
+        return found;
     }
 }

@@ -1,4 +1,4 @@
-package id.loket.membership.civilregistry;
+package id.loket.membership.civilregistry.client;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,9 +1,9 @@
-package id.loket.membership.civilregistry;
+package id.loket.membership.civilregistry.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.loket.membership.config.MembershipConfig;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,9 +27,9 @@ public class HttpCivilRegistry implements CivilRegistry {
     private final ObjectMapper json;
     private final HttpClient client;
 
-    HttpCivilRegistry(@ConfigProperty(name = "membership.civil-registry.url") String url,
-                      @ConfigProperty(name = "membership.civil-registry.timeout", defaultValue = "PT2S") Duration timeout,
-                      ObjectMapper json) {
+    HttpCivilRegistry(MembershipConfig config, ObjectMapper json) {
+        String url = config.civilRegistry().url();
+        Duration timeout = config.civilRegistry().timeout();
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
         this.timeout = timeout;
         this.json = json;

@@ -1,5 +1,6 @@
-package id.loket.membership.audit;
+package id.loket.membership.audit.rest;
 
+import id.loket.membership.audit.service.ParticipantAccessLog;
 import id.loket.platform.domain.InvalidField;
 import id.loket.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,8 @@
-package id.loket.membership.demo;
+package id.loket.membership.demo.service;
 
+import id.loket.membership.arrears.service.SuspensionJob;
 import id.loket.membership.contribution.service.BillingRun;
+import id.loket.membership.deactivation.service.DeactivationService;
 import id.loket.membership.contribution.service.Ledgers;
 import id.loket.membership.contribution.service.PaymentService;
 import id.loket.membership.participant.domain.DeactivationReason;
@@ -8,8 +10,6 @@ import id.loket.membership.participant.domain.Segment;
 import id.loket.membership.participant.projection.ParticipantView;
 import id.loket.membership.participant.service.ParticipantImport;
 import id.loket.membership.participant.service.ParticipantService;
-import id.loket.membership.status.StatusService;
-import id.loket.membership.status.SuspensionJob;
 import id.loket.platform.privacy.NikHasher;
 import id.loket.platform.domain.RuleViolation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,7 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.loket.membership.config.MembershipConfig;
 import org.jboss.logging.Logger;
 
 import java.io.StringReader;
@@ -72,20 +72,20 @@ public class DemoData {
     private final BillingRun billing;
     private final PaymentService payments;
     private final SuspensionJob suspensions;
-    private final StatusService status;
+    private final DeactivationService deactivations;
     private final Ledgers ledgers;
     private final NikHasher hasher;
     private final Clock clock;
 
-    DemoData(@ConfigProperty(name = "membership.demo-data", defaultValue = "false") boolean enabled, ParticipantImport imports,
-             BillingRun billing, PaymentService payments, SuspensionJob suspensions, StatusService status, Ledgers ledgers,
+    DemoData(MembershipConfig config, ParticipantImport imports,
+             BillingRun billing, PaymentService payments, SuspensionJob suspensions, DeactivationService deactivations, Ledgers ledgers,
              NikHasher hasher, Clock clock) {
-        this.enabled = enabled;
+        this.enabled = config.demoData();
         this.imports = imports;
         this.billing = billing;
         this.payments = payments;
         this.suspensions = suspensions;
-        this.status = status;
+        this.deactivations = deactivations;
         this.ledgers = ledgers;
         this.hasher = hasher;
         this.clock = clock;
@@ -145,10 +145,10 @@ public class DemoData {
             ParticipantView v = view(p.nik());
             if (v == null || "INACTIVE".equals(v.status)) continue;
             try {
-                status.deactivate(v.participantId, new StatusService.Deactivation(DeactivationReason.DECEASED, dateOfDeath, null,
-                        List.of(new StatusService.Document(DeactivationReason.DocumentType.DEATH_CERTIFICATE, "AKTA-DEMO-" + p.nik().substring(12)),
-                                new StatusService.Document(DeactivationReason.DocumentType.JKN_CARD, "DEMO"),
-                                new StatusService.Document(DeactivationReason.DocumentType.FAMILY_CARD, p.familyCard())),
+                deactivations.deactivate(v.participantId, new DeactivationService.Deactivation(DeactivationReason.DECEASED, dateOfDeath, null,
+                        List.of(new DeactivationService.Document(DeactivationReason.DocumentType.DEATH_CERTIFICATE, "AKTA-DEMO-" + p.nik().substring(12)),
+                                new DeactivationService.Document(DeactivationReason.DocumentType.JKN_CARD, "DEMO"),
+                                new DeactivationService.Document(DeactivationReason.DocumentType.FAMILY_CARD, p.familyCard())),
                         null));
             } catch (RuleViolation e) {
                 LOG.warnf("demo data: %s", e.getMessage()); // deactivated meanwhile (a second replica)

@@ -1,6 +1,7 @@
-package id.loket.membership.audit;
+package id.loket.membership.audit.service;
 
 import id.loket.platform.domain.InvalidField;
+import id.loket.platform.security.Roles;
 import id.loket.platform.eventstore.EventStoreException;
 import id.loket.platform.security.CurrentActor;
 import io.agroal.api.AgroalDataSource;
@@ -58,6 +59,23 @@ public class ParticipantAccessLog {
                     + "no spaces), screening or deactivation-review");
         }
         return p;
+    }
+
+    /**
+     * The stated purpose of a read that the officer at the door may make too: they read for the screening only
+     * (status and arrears, and the search answer without name or birth date).
+     */
+    public String purposeAtTheDoor(String header) {
+        String why = purpose(header);
+        if (atTheDoor() && !"screening".equals(why)) {
+            throw new InvalidField(HEADER, "the security officer reads participant data for the door's screening only: screening");
+        }
+        return why;
+    }
+
+    /** A security officer who holds none of the counter's roles. */
+    public boolean atTheDoor() {
+        return actor.hasRole(Roles.SECURITY_OFFICER) && !actor.hasRole(Roles.FRONTLINER) && !actor.hasRole(Roles.SUPERVISOR);
     }
 
     /** Records that the signed-in person read these participants' data through {@code route} for {@code purpose}. */
