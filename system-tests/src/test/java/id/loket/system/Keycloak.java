@@ -56,6 +56,9 @@ public final class Keycloak implements AutoCloseable {
         try {
             Path home = unpack(Path.of(System.getProperty("loket.keycloak.zip", "target/keycloak/keycloak-quarkus-dist.zip")),
                     logs.resolve("keycloak-dist"));
+            // a realm left by an earlier run would not be imported again ("already exists"), and its users would
+            // keep that run's password: start from an empty Keycloak database every time
+            deleteTree(home.resolve("data/h2"));
             Files.createDirectories(home.resolve("data/import"));
             Files.copy(root.resolve("deploy/keycloak/loket-realm.json"), home.resolve("data/import/loket-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
@@ -153,6 +156,13 @@ public final class Keycloak implements AutoCloseable {
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private static Path unpack(Path zip, Path into) throws IOException {
