@@ -414,13 +414,15 @@ class VisitEndToEndTest {
             assertThat(header(r, "correlation_id")).as("correlation_id of " + describe(r)).isEqualTo(expectedId);
         }
         assertThat(recordsRead.stream().filter(r -> visit.correlationId().equals(header(r, "correlation_id"))))
-                .as("events of the visit (all but the 7 of the set-up)").hasSize(21);
+                // 21 and the frontliner's CounterOpened: the counter is opened within the visit
+                .as("events of the visit (all but the 7 of the set-up)").hasSize(22);
 
         // who did it: every event a signed-in person's request appended names them (the token subject); what a
         // consumer appended, and the anonymous survey answer, name no one
         Map<String, String> actors = Map.of(
                 "loket.queue.VisitorScreened", "so-sda",
                 "loket.queue.TicketIssued", "so-sda",
+                "loket.queue.CounterOpened", "frontliner-sda-1",
                 "loket.queue.TicketCalled", "frontliner-sda-1",
                 "loket.queue.VisitClosed", "frontliner-sda-1",
                 "loket.complaint.ComplaintRegistered", "frontliner-sda-1",
@@ -460,6 +462,11 @@ class VisitEndToEndTest {
 
         // the payloads tie the story together
         for (ConsumerRecord<String, byte[]> r : topics.records(QUEUE)) {
+            // a counter's session is the counter's, not one visit's: it names the counter and who staffs it
+            if (r.key().startsWith("counter-")) {
+                assertThat(payload(r).path("counterId").asText()).as("counterId of " + describe(r)).isEqualTo(COUNTER);
+                continue;
+            }
             assertThat(payload(r).path("visitId").asText()).as("visitId of " + describe(r)).isEqualTo(visitId);
         }
         for (ConsumerRecord<String, byte[]> r : topics.records(FEEDBACK)) {
