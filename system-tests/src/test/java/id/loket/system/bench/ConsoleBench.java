@@ -49,7 +49,7 @@ class ConsoleBench {
     void consoleActionsThroughBranchWeb() throws Exception {
         BranchFloor floor = BranchFloor.get();
         HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String csrf = signIn(browser, floor);
@@ -140,6 +140,27 @@ class ConsoleBench {
                 .POST(HttpRequest.BodyPublishers.ofString(form == null ? "" : form));
         if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
         return browser.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A browser's cookie jar on loopback: Keycloak marks its sign-in cookies Secure (SameSite=None), which a browser
+     * still sends to http://127.0.0.1 (a secure context) but Java's CookieManager would not; so the flag is dropped.
+     */
+    private static final class LoopbackCookies extends java.net.CookieHandler {
+        private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public java.util.Map<String, List<String>> get(URI uri, java.util.Map<String, List<String>> headers) throws IOException {
+            return jar.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, java.util.Map<String, List<String>> headers) throws IOException {
+            java.util.Map<String, List<String>> plain = new java.util.HashMap<>();
+            headers.forEach((name, values) -> plain.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure\\b", "")).toList() : values));
+            jar.put(uri, plain);
+        }
     }
 
     private static double at(List<Double> sorted, double q) {
