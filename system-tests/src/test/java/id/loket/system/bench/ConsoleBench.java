@@ -67,7 +67,7 @@ class ConsoleBench {
         HttpResponse<String> opened = post(browser, floor, csrf, "/loket/" + COUNTER + "/buka", null, null);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
 
-        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        List<Double> millis = new ArrayList<>(); // one frontliner: the actions are sequential
         int errors = 0;
         long interval = (long) (1_000_000_000L / rate);
         long next = System.nanoTime();
